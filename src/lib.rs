@@ -26,16 +26,25 @@
 //! assert_eq!(counting.snapshot().live_bytes, 0);
 //! ```
 #![no_std]
-#![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks, missing_docs)]
+#![deny(
+    unsafe_op_in_unsafe_fn,
+    clippy::undocumented_unsafe_blocks,
+    missing_docs
+)]
 #![warn(rust_2018_idioms)]
 
 extern crate alloc as alloc_crate;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[macro_use]
+mod macros;
+
 pub mod alloc;
 mod error;
 mod raw_vec;
+pub mod vec;
 
 pub use error::{TryReserveError, TryReserveErrorKind};
 pub use raw_vec::RawVec;
+pub use vec::MyVec;
