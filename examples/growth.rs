@@ -31,7 +31,7 @@ impl Pushes<'_> {
 }
 
 fn main() {
-    let alloc = Recording::new(FromGlobal(System));
+    let alloc = Recording::new(FromGlobal::new(System));
     let mut v = Pushes {
         buf: RawVec::new_in(&alloc),
         len: 0,
@@ -90,7 +90,10 @@ fn main() {
     println!("  {}", alloc.events().last().unwrap());
 
     let events = alloc.events();
-    let grows = events.iter().filter(|e| matches!(e, Event::Grow { .. })).count();
+    let grows = events
+        .iter()
+        .filter(|e| matches!(e, Event::Grow { .. }))
+        .count();
     let moved = events.iter().filter(|e| e.moved() == Some(true)).count();
     println!(
         "\n{} allocator calls in all; {} grows, of which {} moved and {} stayed in place.",

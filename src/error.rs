@@ -25,7 +25,7 @@ use crate::alloc::{Layout, LayoutError};
 /// use boxvec::{RawVec, TryReserveErrorKind};
 ///
 /// let mut buf: RawVec<u8> = RawVec::new();
-/// let err = buf.try_reserve(1, usize::MAX).unwrap_err();
+/// let err = buf.try_reserve(0, usize::MAX).unwrap_err();
 /// assert_eq!(err.kind(), TryReserveErrorKind::CapacityOverflow);
 /// assert_eq!(
 ///     err.to_string(),
@@ -47,11 +47,15 @@ pub struct TryReserveError {
 /// let kind = TryReserveErrorKind::CapacityOverflow;
 /// match kind {
 ///     TryReserveErrorKind::CapacityOverflow => {}
-///     // The variant is `#[non_exhaustive]`: match it with `..`.
-///     TryReserveErrorKind::AllocError { layout, .. } => {
+///     TryReserveErrorKind::AllocError { layout } => {
 ///         let _: Layout = layout;
 ///     }
 /// }
+///
+/// // Unlike std's (still unstable) kind, this one can be built, so a test can state the
+/// // exact error it expects.
+/// let refused = TryReserveErrorKind::AllocError { layout: Layout::new::<u64>() };
+/// assert_ne!(kind, refused);
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum TryReserveErrorKind {
@@ -60,7 +64,6 @@ pub enum TryReserveErrorKind {
     CapacityOverflow,
 
     /// The allocator refused a valid request.
-    #[non_exhaustive]
     AllocError {
         /// The layout of the request the allocator refused.
         layout: Layout,

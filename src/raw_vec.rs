@@ -42,8 +42,9 @@
 //!   capacity is a plain `usize` (the pointer's `NonNull` niche still makes
 //!   `Option<RawVec<T>>` the same size as `RawVec<T>`).
 //! - std's `RawVec` is crate-private; here it is public so learners and testers can drive it.
-//!   Every method is therefore safe to call with *any* `len`/`additional`: a wrong `len` can
-//!   only make the buffer grow more or less than needed, never cause undefined behaviour.
+//!   Every method is therefore safe to call with *any* `len`/`additional`. The methods expect
+//!   `len <= capacity` (how many slots the caller uses); a larger `len` is a logic error that
+//!   may make a reservation grow too little, never undefined behaviour in `RawVec`.
 //! - std hands its buffer to a `Box<[MaybeUninit<T>]>`; here
 //!   [`into_raw_slice_with_alloc`](RawVec::into_raw_slice_with_alloc) hands out the raw slice
 //!   pointer and the allocator, and the box type builds itself from those.
@@ -304,8 +305,7 @@ impl<T, A: Allocator> RawVec<T, A> {
     #[inline]
     #[must_use]
     pub fn with_capacity_zeroed_in(capacity: usize, alloc: A) -> Self {
-        match RawVecInner::try_allocate_in(capacity, AllocInit::Zeroed, alloc, Self::ELEM_LAYOUT)
-        {
+        match RawVecInner::try_allocate_in(capacity, AllocInit::Zeroed, alloc, Self::ELEM_LAYOUT) {
             Ok(inner) => RawVec {
                 inner,
                 _marker: PhantomData,
@@ -485,8 +485,9 @@ impl<T, A: Allocator> RawVec<T, A> {
     /// strategy if there is not: the new capacity is
     /// `max(2 * capacity, len + additional, MIN_NON_ZERO_CAP)`.
     ///
-    /// `len` is how many slots the caller is using; nothing about them is checked. The "is
-    /// there room" test is inlined; the growth itself is a cold, out-of-line call.
+    /// `len` is how many slots the caller is using and should be at most the capacity; it is
+    /// not checked. The "is there room" test is inlined; the growth itself is a cold,
+    /// out-of-line call.
     ///
     /// # Panics
     /// Panics with `capacity overflow` if `len + additional` overflows or the new buffer would
@@ -754,9 +755,11 @@ impl<A: Allocator> RawVecInner<A> {
         Some((self.ptr, layout))
     }
 
-    /// Whether `len + additional` elements do *not* fit. Written with a wrapping subtraction so
-    /// that it never overflows: a `len` larger than the capacity (a caller bug) just reads as
-    /// "needs to grow" and the slow path then reports the error properly.
+    /// Whether `len + additional` elements do *not* fit: one subtraction and one comparison,
+    /// with no overflow check, because callers keep `len <= capacity` (then
+    /// `capacity - len` cannot wrap). A caller that breaks that rule gets a wrapped,
+    /// huge difference and a "fits" answer: a logic error on its side, never undefined
+    /// behaviour here, since `RawVec` itself touches no element.
     #[inline]
     const fn needs_to_grow(&self, len: usize, additional: usize, elem_size: usize) -> bool {
         additional > self.capacity(elem_size).wrapping_sub(len)

@@ -106,7 +106,13 @@ fn check_parity<T: Copy + core::fmt::Debug>(ops: &[Op], value: T) -> Result<(), 
         for (step, op) in ops.iter().enumerate() {
             model.apply(op);
             apply_std(&mut oracle, op, value);
-            prop_assert_eq!(model.len, oracle.len(), "len after step {} ({:?})", step, op);
+            prop_assert_eq!(
+                model.len,
+                oracle.len(),
+                "len after step {} ({:?})",
+                step,
+                op
+            );
             prop_assert_eq!(
                 model.buf.capacity(),
                 oracle.capacity(),
