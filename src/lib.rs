@@ -41,10 +41,12 @@ extern crate std;
 mod macros;
 
 pub mod alloc;
+mod boxed;
 mod error;
 mod raw_vec;
 pub mod vec;
 
+pub use boxed::MyBox;
 pub use error::{TryReserveError, TryReserveErrorKind};
 pub use raw_vec::RawVec;
 pub use vec::MyVec;

@@ -29,7 +29,17 @@ use crate::alloc::{Allocator, Global};
 use crate::error::TryReserveError;
 use crate::raw_vec::RawVec;
 
+mod drain;
+mod extract_if;
+mod into_iter;
+mod partial_eq;
 mod set_len_on_drop;
+mod splice;
+
+pub use drain::Drain;
+pub use extract_if::ExtractIf;
+pub use into_iter::IntoIter;
+pub use splice::Splice;
 
 use set_len_on_drop::SetLenOnDrop;
 

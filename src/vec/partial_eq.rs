@@ -1,0 +1,1 @@
+//! Placeholder for the `PartialEq` impls of `MyVec` (being written on the vec-core branch).
