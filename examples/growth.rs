@@ -5,7 +5,7 @@
 //! `Allocator` trait, with every call written to a log. For each growth the table shows the
 //! length that triggered it, the capacity before and after, the bytes asked for, and what the
 //! allocator did: a fresh `allocate`, or a `grow` (realloc) that extended the block in place
-//! or moved it to a new address (copying the contents).
+//! or moved it to a new address.
 //!
 //! Run it with `cargo run --example growth`.
 
@@ -56,7 +56,7 @@ fn main() {
                 Event::Allocate { layout, .. } => (layout.size(), "allocate (fresh block)".into()),
                 Event::Grow { new_layout, .. } => {
                     let what = match event.moved() {
-                        Some(true) => "grow: realloc MOVED the block (contents copied)",
+                        Some(true) => "grow: realloc MOVED the block to a new address",
                         Some(false) => "grow: realloc extended it IN PLACE (no copy)",
                         None => "grow: refused",
                     };
@@ -103,4 +103,10 @@ fn main() {
         grows - moved
     );
     println!("Doubling means 1,000,000 pushes needed only {grows} reallocations.");
+    println!(
+        "\nA move of a small block copies its bytes to the new address. Large blocks (glibc\n\
+         serves those over 128 KiB straight from mmap) can be moved by remapping their pages\n\
+         (mremap), without copying a byte. Which happens is the allocator's choice: RawVec\n\
+         only calls `grow` and keeps whatever pointer comes back."
+    );
 }
