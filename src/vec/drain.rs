@@ -84,7 +84,7 @@ impl<T, A: Allocator> MyVec<T, A> {
     /// elements after the range move down to close the gap, even if the iterator was only
     /// partly consumed. The capacity is unchanged.
     ///
-    /// If the iterator is leaked (for example with [`mem::forget`](core::mem::forget)), the
+    /// If the iterator is leaked (for example with [`mem::forget`]), the
     /// vector may lose more elements than the range: it keeps only those before the range,
     /// and the rest leak (they are never dropped twice).
     ///
