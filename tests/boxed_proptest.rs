@@ -70,13 +70,16 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// A box under test and its std twin.
+type Twins<T> = (MyBox<T, Heap>, Box<T>);
+
 /// The boxes under test and their std twins, in the same order.
 struct Pools {
     heap: Heap,
     hasher: RandomState,
-    values: Vec<(MyBox<Vec<i16>, Heap>, Box<Vec<i16>>)>,
-    slices: Vec<(MyBox<[i16], Heap>, Box<[i16]>)>,
-    strs: Vec<(MyBox<str, Heap>, Box<str>)>,
+    values: Vec<Twins<Vec<i16>>>,
+    slices: Vec<Twins<[i16]>>,
+    strs: Vec<Twins<str>>,
 }
 
 /// Compares everything `MyBox` forwards to the value: equality, ordering, hash.
