@@ -1040,6 +1040,61 @@ fn every_try_constructor_reports_refusal_and_leaks_nothing() {
     checked.assert_no_leaks();
 }
 
+/// Runs in a child process (see the next test): an infallible constructor whose allocation is
+/// refused must call `handle_alloc_error`, which prints std's message and aborts.
+#[test]
+fn child_infallible_constructor_refused() {
+    let Some(which) = std::env::var_os("BOXVEC_BOX_ABORT_CHILD") else {
+        return; // only meaningful inside the child process started below
+    };
+    let alloc = Failing::with_mode(Global, FailMode::From(0));
+    match which.to_str().unwrap() {
+        "new_in" => drop(MyBox::new_in(5u64, &alloc)),
+        "new_uninit_in" => drop(MyBox::<u64, _>::new_uninit_in(&alloc)),
+        "new_zeroed_in" => drop(MyBox::<u64, _>::new_zeroed_in(&alloc)),
+        "new_uninit_slice_in" => drop(MyBox::<[u64], _>::new_uninit_slice_in(3, &alloc)),
+        "new_zeroed_slice_in" => drop(MyBox::<[u64], _>::new_zeroed_slice_in(3, &alloc)),
+        "clone" => {
+            let b = MyBox::new_in(1u64, Failing::new(Global));
+            MyBox::allocator(&b).set_mode(FailMode::From(0));
+            drop(b.clone());
+        }
+        other => panic!("unknown constructor {other}"),
+    }
+    unreachable!("handle_alloc_error returned");
+}
+
+/// Miri cannot start processes, so this one test runs natively only; the fallible twins of
+/// these constructors are checked under Miri above.
+#[test]
+#[cfg_attr(miri, ignore = "Miri cannot spawn the child process")]
+fn infallible_constructors_abort_with_handle_alloc_error() {
+    for (which, bytes) in [
+        ("new_in", 8),
+        ("new_uninit_in", 8),
+        ("new_zeroed_in", 8),
+        ("new_uninit_slice_in", 24),
+        ("new_zeroed_slice_in", 24),
+        ("clone", 8),
+    ] {
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "child_infallible_constructor_refused",
+                "--nocapture",
+            ])
+            .env("BOXVEC_BOX_ABORT_CHILD", which)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{which}: the child must abort");
+        assert!(
+            stderr.contains(&format!("memory allocation of {bytes} bytes failed")),
+            "{which}: stderr: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn global_try_constructors_succeed() {
     assert!(MyBox::<u8>::try_new_uninit().is_ok());

@@ -17,7 +17,7 @@ use core::future::Future;
 use core::hash::{Hash, Hasher};
 use core::mem::{self, MaybeUninit};
 use core::pin::Pin;
-use core::ptr::NonNull;
+use core::ptr::{self, NonNull};
 use core::task::{Context, Poll};
 
 use super::MyBox;
@@ -63,10 +63,16 @@ impl<T> Drop for DropInitialized<'_, T> {
 pub(super) fn copy_str_in<A: Allocator>(source: &str, alloc: A) -> MyBox<str, A> {
     let bytes = source.as_bytes();
     let mut slots = MyBox::<[u8], A>::new_uninit_slice_in(bytes.len(), alloc);
-    for (slot, &byte) in slots.iter_mut().zip(bytes) {
-        slot.write(byte);
+    // SAFETY: `slots` is a fresh block of exactly `bytes.len()` bytes, so the copy stays in
+    // bounds, and a new allocation cannot overlap the borrowed `source`.
+    unsafe {
+        ptr::copy_nonoverlapping(
+            bytes.as_ptr(),
+            MyBox::as_mut_ptr(&mut slots).cast::<u8>(),
+            bytes.len(),
+        );
     }
-    // SAFETY: every byte was written by the loop above.
+    // SAFETY: every byte was written by the copy above.
     let bytes = unsafe { slots.assume_init() };
     // SAFETY: the bytes are a copy of a `str`, so they are valid UTF-8.
     unsafe { from_utf8_unchecked(bytes) }

@@ -73,6 +73,14 @@ use crate::alloc::Allocator;
 /// use boxvec::{MyBox, my_box_unsize};
 /// let not_a_slice: MyBox<[u8]> = my_box_unsize!(MyBox::new(5u32));
 /// ```
+/// and a trait object cannot gain an auto trait it was not proven to have (the macro uses a
+/// coercion, not an `as` cast, for exactly this reason):
+/// ```compile_fail
+/// use boxvec::{MyBox, my_box_unsize};
+/// use std::fmt::Debug;
+/// let any_thread: MyBox<dyn Debug> = my_box_unsize!(MyBox::new(5));
+/// let claims_send: MyBox<dyn Debug + Send> = my_box_unsize!(any_thread);
+/// ```
 #[macro_export]
 macro_rules! my_box_unsize {
     ($boxed:ident as $target:ty) => {{
