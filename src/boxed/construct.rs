@@ -31,6 +31,7 @@ enum Fill {
 }
 
 /// Allocates memory for one `T`, or returns a dangling aligned pointer if `T` is zero-sized.
+#[inline]
 fn try_allocate_one<T, A: Allocator>(
     alloc: &A,
     fill: Fill,
@@ -49,6 +50,7 @@ fn try_allocate_one<T, A: Allocator>(
 /// Allocates memory for `len` values of type `T`, or returns a dangling aligned slice pointer
 /// if that is zero bytes. A byte size over `isize::MAX` is reported as `AllocError`, as std's
 /// `try_new_uninit_slice_in` does.
+#[inline]
 fn try_allocate_slice<T, A: Allocator>(
     len: usize,
     alloc: &A,
