@@ -573,6 +573,10 @@ impl<T, A: Allocator> MyVec<T, A> {
     /// Shrinks the capacity to `max(len, min_capacity)`. Does nothing if the capacity is
     /// already at most `min_capacity`.
     ///
+    /// Like std, it does not check whether `max(len, min_capacity)` is the current capacity:
+    /// a full vector with `min_capacity < capacity` still makes one same-size call to
+    /// [`Allocator::shrink`], which instrumented allocators will count.
+    ///
     /// # Panics
     /// Calls [`handle_alloc_error`](alloc_crate::alloc::handle_alloc_error) if the allocator
     /// refuses to shrink.
