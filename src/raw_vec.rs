@@ -164,7 +164,7 @@ impl<T> RawVec<T, Global> {
     ///
     /// # Panics
     /// Panics with `capacity overflow` if `capacity` elements would span more than
-    /// `isize::MAX` bytes. Calls [`handle_alloc_error`](alloc::alloc::handle_alloc_error)
+    /// `isize::MAX` bytes. Calls [`handle_alloc_error`](alloc_crate::alloc::handle_alloc_error)
     /// (which aborts by default) if the allocator refuses.
     ///
     /// # Examples
@@ -226,7 +226,7 @@ impl<T, A: Allocator> RawVec<T, A> {
     ///
     /// # Panics
     /// Panics with `capacity overflow` if `capacity` elements would span more than
-    /// `isize::MAX` bytes. Calls [`handle_alloc_error`](alloc::alloc::handle_alloc_error)
+    /// `isize::MAX` bytes. Calls [`handle_alloc_error`](alloc_crate::alloc::handle_alloc_error)
     /// if the allocator refuses.
     ///
     /// # Examples
@@ -384,7 +384,7 @@ impl<T, A: Allocator> RawVec<T, A> {
     /// does in std. The caller owns the returned memory.
     ///
     /// # Panics
-    /// Panics if `len > capacity`. Calls [`handle_alloc_error`](alloc::alloc::handle_alloc_error)
+    /// Panics if `len > capacity`. Calls [`handle_alloc_error`](alloc_crate::alloc::handle_alloc_error)
     /// if the shrink is refused.
     ///
     /// # Examples
@@ -492,7 +492,7 @@ impl<T, A: Allocator> RawVec<T, A> {
     /// # Panics
     /// Panics with `capacity overflow` if `len + additional` overflows or the new buffer would
     /// span more than `isize::MAX` bytes. Calls
-    /// [`handle_alloc_error`](alloc::alloc::handle_alloc_error) if the allocator refuses.
+    /// [`handle_alloc_error`](alloc_crate::alloc::handle_alloc_error) if the allocator refuses.
     ///
     /// # Examples
     /// ```
@@ -612,7 +612,7 @@ impl<T, A: Allocator> RawVec<T, A> {
     ///
     /// # Panics
     /// Panics if `cap > capacity`. Calls
-    /// [`handle_alloc_error`](alloc::alloc::handle_alloc_error) if the allocator refuses.
+    /// [`handle_alloc_error`](alloc_crate::alloc::handle_alloc_error) if the allocator refuses.
     ///
     /// # Examples
     /// ```

@@ -137,7 +137,8 @@ fn len_plus_additional_overflow_is_capacity_overflow() {
 
 #[test]
 fn infallible_paths_panic_with_capacity_overflow() {
-    let cases: [(&str, Box<dyn FnOnce()>); 5] = [
+    type Case = (&'static str, Box<dyn FnOnce()>);
+    let cases: [Case; 5] = [
         (
             "reserve",
             Box::new(|| RawVec::<u8>::with_capacity(1).reserve(1, usize::MAX)),
