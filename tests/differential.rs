@@ -6,16 +6,16 @@
 //! supplies the random bytes (and shrinks a failing input to a small one), `arbitrary` turns
 //! them into operations, exactly as the fuzz targets do.
 
-use arbitrary::{Arbitrary, Unstructured};
+use arbitrary::Arbitrary;
+use boxvec::alloc::FailMode;
 use boxvec::alloc::Global;
 use boxvec::check::{BoxOp, ElementKind, FallibleOp, RawVecOp, VecOp};
-use boxvec::alloc::FailMode;
 use proptest::prelude::*;
 
 mod common;
 
 fn decode<Op: for<'a> Arbitrary<'a>>(bytes: &[u8]) -> Vec<Op> {
-    Vec::arbitrary_take_rest(Unstructured::new(bytes)).unwrap_or_default()
+    boxvec::check::ops_from_bytes(bytes)
 }
 
 fn kind_strategy() -> impl Strategy<Value = ElementKind> {
@@ -82,7 +82,9 @@ fn random_bytes_reach_every_vec_op() {
     for _ in 0..if cfg!(miri) { 60 } else { 400 } {
         let bytes: Vec<u8> = (0..256)
             .map(|_| {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 (state >> 56) as u8
             })
             .collect();

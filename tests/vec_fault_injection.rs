@@ -82,7 +82,10 @@ fn every_allocation_point_of_every_fallible_vec_operation() {
     for (name, ops) in &cases {
         refused += walk(name, ops);
     }
-    assert!(refused > 30, "only {refused} requests were refused: the walk is vacuous");
+    assert!(
+        refused > 30,
+        "only {refused} requests were refused: the walk is vacuous"
+    );
 }
 
 #[test]

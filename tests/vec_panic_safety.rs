@@ -62,31 +62,65 @@ fn ops_running_drop_or_clone() -> Vec<(&'static str, VecOp)> {
         ("pop_if", VecOp::PopIf(NO_PANIC)),
         (
             "drain, partly consumed, dropped",
-            VecOp::Drain { range: MIDDLE, front: 1, back: 1, end: IterEnd::Drop },
+            VecOp::Drain {
+                range: MIDDLE,
+                front: 1,
+                back: 1,
+                end: IterEnd::Drop,
+            },
         ),
         (
             "drain, leaked",
-            VecOp::Drain { range: MIDDLE, front: 1, back: 0, end: IterEnd::Forget },
+            VecOp::Drain {
+                range: MIDDLE,
+                front: 1,
+                back: 0,
+                end: IterEnd::Forget,
+            },
         ),
         (
             "drain, keep_rest",
-            VecOp::Drain { range: ALL, front: 2, back: 1, end: IterEnd::KeepRest },
+            VecOp::Drain {
+                range: ALL,
+                front: 2,
+                back: 1,
+                end: IterEnd::KeepRest,
+            },
         ),
         (
             "splice",
-            VecOp::Splice { range: MIDDLE, with: seeds(9), lie: HONEST, front: 2 },
+            VecOp::Splice {
+                range: MIDDLE,
+                with: seeds(9),
+                lie: HONEST,
+                front: 2,
+            },
         ),
         (
             "extract_if",
-            VecOp::ExtractIf { range: ALL, pred: NO_PANIC, take: 3, end: IterEnd::Drop },
+            VecOp::ExtractIf {
+                range: ALL,
+                pred: NO_PANIC,
+                take: 3,
+                end: IterEnd::Drop,
+            },
         ),
         (
             "extract_if, leaked",
-            VecOp::ExtractIf { range: ALL, pred: NO_PANIC, take: 2, end: IterEnd::Forget },
+            VecOp::ExtractIf {
+                range: ALL,
+                pred: NO_PANIC,
+                take: 2,
+                end: IterEnd::Forget,
+            },
         ),
         (
             "into_iter, partly consumed, dropped",
-            VecOp::IntoIter { front: 2, back: 1, end: IterEnd::Drop },
+            VecOp::IntoIter {
+                front: 2,
+                back: 1,
+                end: IterEnd::Drop,
+            },
         ),
         ("into_boxed_slice round trip", VecOp::BoxedSliceRoundTrip),
     ]
@@ -114,7 +148,10 @@ fn a_panicking_drop_at_every_point_of_every_operation() {
     for (name, op) in ops_running_drop_or_clone() {
         panics += walk(name, Trigger::Drop, &op);
     }
-    assert!(panics > 100, "only {panics} runs panicked: the walk is not reaching the drops");
+    assert!(
+        panics > 100,
+        "only {panics} runs panicked: the walk is not reaching the drops"
+    );
 }
 
 #[test]
@@ -123,14 +160,21 @@ fn a_panicking_clone_at_every_point_of_every_operation() {
     for (name, op) in ops_running_drop_or_clone() {
         panics += walk(name, Trigger::Clone, &op);
     }
-    assert!(panics > 40, "only {panics} runs panicked: the walk is not reaching the clones");
+    assert!(
+        panics > 40,
+        "only {panics} runs panicked: the walk is not reaching the clones"
+    );
 }
 
 #[test]
 fn a_panicking_predicate_at_every_call() {
     let mut panics = 0;
     for k in 0..POINTS.min(12) {
-        let pred = Pred { modulus: 3, remainder: 1, panic_at: k };
+        let pred = Pred {
+            modulus: 3,
+            remainder: 1,
+            panic_at: k,
+        };
         let ops = [
             ("retain", VecOp::Retain(pred)),
             ("retain_mut", VecOp::RetainMut(pred)),
@@ -138,11 +182,21 @@ fn a_panicking_predicate_at_every_call() {
             ("pop_if", VecOp::PopIf(pred)),
             (
                 "extract_if",
-                VecOp::ExtractIf { range: ALL, pred, take: 20, end: IterEnd::Drop },
+                VecOp::ExtractIf {
+                    range: ALL,
+                    pred,
+                    take: 20,
+                    end: IterEnd::Drop,
+                },
             ),
             (
                 "extract_if in a range, partly taken",
-                VecOp::ExtractIf { range: MIDDLE, pred, take: 1, end: IterEnd::Drop },
+                VecOp::ExtractIf {
+                    range: MIDDLE,
+                    pred,
+                    take: 1,
+                    end: IterEnd::Drop,
+                },
             ),
         ];
         for (name, op) in ops {
@@ -161,17 +215,30 @@ fn a_panicking_iterator_at_every_item_with_every_kind_of_hint() {
     let hints = [(0, 1), (0, 0), (-3, 0), (4, 0), (0, 6), (0, 7), (-100, 2)];
     for k in 0..POINTS.min(10) {
         for (lower_delta, upper) in hints {
-            let lie = HintLie { lower_delta, upper, panic_after: k };
+            let lie = HintLie {
+                lower_delta,
+                upper,
+                panic_after: k,
+            };
             let ops = [
                 ("extend", VecOp::ExtendLying(seeds(8), lie)),
                 (
                     "splice in the middle",
-                    VecOp::Splice { range: MIDDLE, with: seeds(8), lie, front: 1 },
+                    VecOp::Splice {
+                        range: MIDDLE,
+                        with: seeds(8),
+                        lie,
+                        front: 1,
+                    },
                 ),
                 (
                     "splice at the end",
                     VecOp::Splice {
-                        range: RangeSpec { form: 1, a: 7, b: 0 },
+                        range: RangeSpec {
+                            form: 1,
+                            a: 7,
+                            b: 0,
+                        },
                         with: seeds(8),
                         lie,
                         front: 0,

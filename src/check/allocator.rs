@@ -9,8 +9,7 @@ use arbitrary::{Arbitrary, Unstructured};
 
 use super::{
     Amount, BoxOp, Element, ElementKind, Mismatch, OverAligned, RawVecOp, RunSummary, Side, Step,
-    Tracked, VecOp, check_no_leaks, for_element_kind, run_box_ops, run_raw_vec_ops, run_vec_ops,
-    values,
+    Tracked, VecOp, check_no_leaks, ops_from_bytes, values,
 };
 use crate::alloc::{Allocator, Checked, FailMode, Failing};
 use crate::error::TryReserveErrorKind;
@@ -75,24 +74,19 @@ pub fn check_allocator<A: Allocator + Clone>(
     let mut bytes = PseudoRandomBytes::new(0x5EED_B0C5_7EC5_0001);
     for _ in 0..rounds {
         for kind in ElementKind::ALL {
-            let data = bytes.take(512);
-            let mut u = Unstructured::new(&data);
-            let ops: Vec<VecOp> = Vec::arbitrary(&mut u).unwrap_or_default();
+            let ops: Vec<VecOp> = ops_from_bytes(&bytes.take(512));
             report.add(kind.run_vec_ops(&ops, alloc.clone())?);
 
-            let data = bytes.take(256);
-            let ops: Vec<BoxOp> = Vec::arbitrary(&mut Unstructured::new(&data)).unwrap_or_default();
+            let ops: Vec<BoxOp> = ops_from_bytes(&bytes.take(256));
             report.add(kind.run_box_ops(&ops, alloc.clone())?);
 
-            let data = bytes.take(256);
-            let ops: Vec<RawVecOp> =
-                Vec::arbitrary(&mut Unstructured::new(&data)).unwrap_or_default();
+            let ops: Vec<RawVecOp> = ops_from_bytes(&bytes.take(256));
             report.add(kind.run_raw_vec_ops(&ops, alloc.clone())?);
 
             let data = bytes.take(256);
-            let mut u = Unstructured::new(&data);
-            let plan = FailPlan::arbitrary(&mut u).unwrap_or(FailPlan::Nth(0));
-            let ops: Vec<FallibleOp> = Vec::arbitrary(&mut u).unwrap_or_default();
+            let plan =
+                FailPlan::arbitrary(&mut Unstructured::new(&data[..3])).unwrap_or(FailPlan::Nth(0));
+            let ops: Vec<FallibleOp> = ops_from_bytes(&data[3..]);
             report.add(kind.run_alloc_failures(&ops, plan.mode(), alloc.clone())?);
         }
     }
@@ -162,7 +156,7 @@ pub enum FallibleOp {
     /// `MyVec::push_within_capacity` (never allocates).
     VecPushWithinCapacity(u8),
     /// `try_reserve` for the seeds, then `extend` with them (allocates nothing more).
-    VecTryExtend(Vec<u8>),
+    VecTryExtend(#[arbitrary(with = super::input::seeds)] Vec<u8>),
     /// `MyVec::pop`.
     VecPop,
     /// `MyBox::try_new_in`.
@@ -253,7 +247,9 @@ fn apply_fallible<T: Element, A: Allocator>(
                 Err(err) => {
                     // std's `try_with_capacity` is unstable: ask `try_reserve_exact` on an
                     // empty vector, which makes the same request.
-                    let std_err = Vec::<T>::new().try_reserve_exact(n).map_err(|e| e.to_string());
+                    let std_err = Vec::<T>::new()
+                        .try_reserve_exact(n)
+                        .map_err(|e| e.to_string());
                     step.same("error", Err(err.to_string()), std_err)?;
                     Ok(0)
                 }
@@ -263,7 +259,9 @@ fn apply_fallible<T: Element, A: Allocator>(
             let n = amount.resolve();
             let before = snapshot(ours);
             let result = ours.try_reserve(n);
-            follow_std(step, result, injected(), before, ours, || theirs.try_reserve(n))
+            follow_std(step, result, injected(), before, ours, || {
+                theirs.try_reserve(n)
+            })
         }
         FallibleOp::VecTryReserveExact(amount) => {
             let n = amount.resolve();
@@ -302,7 +300,12 @@ fn apply_fallible<T: Element, A: Allocator>(
         }
         FallibleOp::BoxTryNew(seed) => {
             let result = MyBox::try_new_in(T::from_seed(*seed, Side::Ours), alloc);
-            box_result(step, result.map(|b| b.key()), injected(), mem::size_of::<T>())
+            box_result(
+                step,
+                result.map(|b| b.key()),
+                injected(),
+                mem::size_of::<T>(),
+            )
         }
         FallibleOp::BoxTryNewUninitSlice(len) => {
             let len = usize::from(*len);
@@ -312,18 +315,29 @@ fn apply_fallible<T: Element, A: Allocator>(
         }
         FallibleOp::BoxTryNewZeroed => {
             let result = MyBox::<MaybeUninit<OverAligned>, _>::try_new_zeroed_in(alloc);
-            box_result(step, result.map(|_| ()), injected(), mem::size_of::<OverAligned>())
+            box_result(
+                step,
+                result.map(|_| ()),
+                injected(),
+                mem::size_of::<OverAligned>(),
+            )
         }
         FallibleOp::RawVecTryWithCapacity(amount) => {
             let n = amount.resolve();
             match RawVec::<T, _>::try_with_capacity_in(n, alloc) {
                 Ok(buf) => {
-                    step.same("capacity", buf.capacity(), Vec::<T>::with_capacity(n).capacity())?;
+                    step.same(
+                        "capacity",
+                        buf.capacity(),
+                        Vec::<T>::with_capacity(n).capacity(),
+                    )?;
                     Ok(0)
                 }
                 Err(_) if injected() => Ok(1),
                 Err(err) => {
-                    let std_err = Vec::<T>::new().try_reserve_exact(n).map_err(|e| e.to_string());
+                    let std_err = Vec::<T>::new()
+                        .try_reserve_exact(n)
+                        .map_err(|e| e.to_string());
                     step.same("error", Err(err.to_string()), std_err)?;
                     Ok(0)
                 }

@@ -50,7 +50,7 @@ pub enum BoxOp {
     /// `into_boxed_slice` of the single box; it replaces the slice box.
     SingleIntoSlice,
     /// A vector of these seeds, `into_boxed_slice`; replaces the slice box.
-    SliceFrom(Vec<u8>),
+    SliceFrom(#[arbitrary(with = super::input::seeds)] Vec<u8>),
     /// `new_uninit_slice_in(len)`, each slot written, `assume_init`; replaces the slice box.
     SliceUninit(u8, u8),
     /// `slice[i] = value` (out of bounds panics identically).
@@ -155,7 +155,9 @@ fn apply<T: Element, A: Allocator + Clone>(
     let alloc = ours.slice_allocator();
     let panicked = match step.op {
         BoxOp::New(seed) => {
-            let o = run_side(|| ours.single = Some(MyBox::new_in(T::from_seed(*seed, Side::Ours), alloc)));
+            let o = run_side(|| {
+                ours.single = Some(MyBox::new_in(T::from_seed(*seed, Side::Ours), alloc))
+            });
             let s = run_side(|| theirs.single = Some(Box::new(T::from_seed(*seed, Side::Std))));
             step.same_outcome(o, s)?
         }
@@ -168,6 +170,9 @@ fn apply<T: Element, A: Allocator + Clone>(
             step.same_outcome(o, s)?
         }
         BoxOp::TryNewRefused(seed) => {
+            // Only boxvec runs this step, so a panic armed for it would have no twin on the
+            // std side: disarm.
+            Tracked::disarm();
             let failing = checked.inner();
             failing.set_mode(FailMode::From(0));
             let result = MyBox::try_new_in(T::from_seed(*seed, Side::Ours), alloc);
@@ -247,7 +252,10 @@ fn apply<T: Element, A: Allocator + Clone>(
             });
             let s = run_side(|| {
                 if let Some(b) = theirs.single.take() {
-                    theirs.slice = Box::into_boxed_slice(b);
+                    // std's `Box::into_boxed_slice` is unstable: a one-element array box
+                    // coerces to a slice box.
+                    let one: Box<[T; 1]> = Box::new([*b]);
+                    theirs.slice = one;
                 }
             });
             step.same_outcome(o, s)?

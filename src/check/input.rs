@@ -9,7 +9,7 @@
 use core::ops::Bound;
 use std::vec::Vec;
 
-use arbitrary::Arbitrary;
+use arbitrary::{Arbitrary, Unstructured};
 
 /// The message an [`Pred`] panic carries.
 pub const PREDICATE_PANIC: &str = "check: predicate panicked on purpose";
@@ -266,4 +266,38 @@ impl<T> Iterator for Lying<T> {
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.lie.hint(self.items.len())
     }
+}
+
+/// Decodes operations from `u` until its bytes run out.
+///
+/// `arbitrary`'s own `Vec` encoding reads a "keep going" flag before each element, so random
+/// bytes (from a property test, or the deterministic battery of `check_allocator`) would give
+/// sequences of two or three operations on average. Reading until the input is used up gives
+/// sequences as long as the input allows; a fuzzer's mutations work on it just as well.
+///
+/// # Examples
+/// ```
+/// use boxvec::check::{VecOp, ops_from_bytes};
+/// let ops: Vec<VecOp> = ops_from_bytes(&[3u8; 200]);
+/// assert!(ops.len() > 10);
+/// ```
+pub fn ops_from_bytes<Op: for<'a> Arbitrary<'a>>(data: &[u8]) -> Vec<Op> {
+    let mut u = Unstructured::new(data);
+    let mut ops = Vec::new();
+    while !u.is_empty() {
+        match Op::arbitrary(&mut u) {
+            Ok(op) => ops.push(op),
+            Err(_) => break,
+        }
+    }
+    ops
+}
+
+/// Decodes a list of element seeds: one length byte (0 to 32), then that many seeds (fewer if
+/// the input runs out). Used with `#[arbitrary(with = seeds)]` on the operations' seed lists,
+/// for lengths that random bytes actually reach.
+pub(crate) fn seeds(u: &mut Unstructured<'_>) -> arbitrary::Result<Vec<u8>> {
+    let len = usize::from(u8::arbitrary(u)? % 33);
+    let take = len.min(u.len());
+    Ok(u.bytes(take)?.to_vec())
 }

@@ -61,6 +61,7 @@ pub use box_ops::{BoxOp, run_box_ops};
 pub use element::{Element, OverAligned, Side, TRACKED_PANIC, Tracked, Trigger};
 pub use input::{
     Amount, HintLie, ITERATOR_PANIC, Index, Lying, PREDICATE_PANIC, Pred, PredState, RangeSpec,
+    ops_from_bytes,
 };
 pub use raw_vec_ops::{RawVecOp, run_raw_vec_ops};
 pub use vec_ops::{IterEnd, VecOp, run_vec_ops};
@@ -166,7 +167,6 @@ macro_rules! for_element_kind {
         }
     };
 }
-pub(crate) use for_element_kind;
 
 impl ElementKind {
     /// [`run_vec_ops`] with this kind's element type.
@@ -261,13 +261,11 @@ impl ElementKind {
 ///
 /// # Examples
 /// ```
-/// use arbitrary::{Arbitrary, Unstructured};
 /// use boxvec::check::{VecOp, Input};
-/// let bytes = [7u8; 64];
-/// let input = Input::<VecOp>::arbitrary(&mut Unstructured::new(&bytes)).unwrap();
-/// let _ = input.ops.len();
+/// let input = Input::<VecOp>::from_bytes(&[7u8; 64]);
+/// assert!(!input.ops.is_empty());
 /// ```
-#[derive(Clone, Debug, Arbitrary)]
+#[derive(Clone, Debug)]
 pub struct Input<Op> {
     /// The element type.
     pub element: ElementKind,
@@ -275,10 +273,24 @@ pub struct Input<Op> {
     pub ops: Vec<Op>,
 }
 
-/// Decodes `data` as an [`Input`] (bytes that do not decode are not an error: the input is
-/// just shorter).
-fn decode<Op: for<'a> Arbitrary<'a>>(data: &[u8]) -> Option<Input<Op>> {
-    Input::arbitrary_take_rest(Unstructured::new(data)).ok()
+impl<Op: for<'a> Arbitrary<'a>> Input<Op> {
+    /// Decodes the first byte as the element type and the rest as operations (see
+    /// [`ops_from_bytes`]). Every byte string decodes to something.
+    ///
+    /// # Examples
+    /// ```
+    /// use boxvec::check::{ElementKind, Input, RawVecOp};
+    /// let input = Input::<RawVecOp>::from_bytes(&[]);
+    /// assert_eq!(input.element, ElementKind::Byte);
+    /// assert!(input.ops.is_empty());
+    /// ```
+    pub fn from_bytes(data: &[u8]) -> Self {
+        let (first, rest) = data.split_first().map_or((0, &[][..]), |(f, r)| (*f, r));
+        Input {
+            element: ElementKind::ALL[usize::from(first) % ElementKind::ALL.len()],
+            ops: ops_from_bytes(rest),
+        }
+    }
 }
 
 /// Reports a mismatch the way a fuzzer needs: printed, then a panic (libFuzzer turns it into
@@ -301,9 +313,8 @@ fn fail_loudly(result: Result<RunSummary, Mismatch>) {
 /// boxvec::check::fuzz_vec_ops(b"some fuzzer bytes");
 /// ```
 pub fn fuzz_vec_ops(data: &[u8]) {
-    if let Some(input) = decode::<VecOp>(data) {
-        fail_loudly(input.element.run_vec_ops(&input.ops, Global));
-    }
+    let input = Input::<VecOp>::from_bytes(data);
+    fail_loudly(input.element.run_vec_ops(&input.ops, Global));
 }
 
 /// The `box_ops` fuzz target: decodes `data` into an element type and [`BoxOp`]s.
@@ -316,9 +327,8 @@ pub fn fuzz_vec_ops(data: &[u8]) {
 /// boxvec::check::fuzz_box_ops(b"some fuzzer bytes");
 /// ```
 pub fn fuzz_box_ops(data: &[u8]) {
-    if let Some(input) = decode::<BoxOp>(data) {
-        fail_loudly(input.element.run_box_ops(&input.ops, Global));
-    }
+    let input = Input::<BoxOp>::from_bytes(data);
+    fail_loudly(input.element.run_box_ops(&input.ops, Global));
 }
 
 /// The `raw_vec_ops` fuzz target: decodes `data` into an element type and [`RawVecOp`]s.
@@ -331,9 +341,8 @@ pub fn fuzz_box_ops(data: &[u8]) {
 /// boxvec::check::fuzz_raw_vec_ops(b"some fuzzer bytes");
 /// ```
 pub fn fuzz_raw_vec_ops(data: &[u8]) {
-    if let Some(input) = decode::<RawVecOp>(data) {
-        fail_loudly(input.element.run_raw_vec_ops(&input.ops, Global));
-    }
+    let input = Input::<RawVecOp>::from_bytes(data);
+    fail_loudly(input.element.run_raw_vec_ops(&input.ops, Global));
 }
 
 /// The `alloc_failures` fuzz target: decodes `data` into a failure plan and [`FallibleOp`]s
@@ -347,13 +356,11 @@ pub fn fuzz_raw_vec_ops(data: &[u8]) {
 /// boxvec::check::fuzz_alloc_failures(b"some fuzzer bytes");
 /// ```
 pub fn fuzz_alloc_failures(data: &[u8]) {
-    let mut u = Unstructured::new(data);
-    let Ok(mode) = allocator::FailPlan::arbitrary(&mut u) else {
+    let (plan, rest) = data.split_at(data.len().min(3));
+    let Ok(mode) = allocator::FailPlan::arbitrary(&mut Unstructured::new(plan)) else {
         return;
     };
-    let Ok(input) = Input::<FallibleOp>::arbitrary_take_rest(u) else {
-        return;
-    };
+    let input = Input::<FallibleOp>::from_bytes(rest);
     fail_loudly(
         input
             .element

@@ -2,13 +2,14 @@
 
 use core::mem;
 use std::format;
+use std::string::ToString;
 use std::vec::Vec;
 
 use arbitrary::Arbitrary;
 
 use super::{
-    Amount, Element, HintLie, Index, Lying, Mismatch, Outcome, Pred, RangeSpec, RunSummary,
-    Side, Step, Tracked, Trigger, check_no_leaks, run_side, values,
+    Amount, Element, HintLie, Index, Lying, Mismatch, Outcome, Pred, RangeSpec, RunSummary, Side,
+    Step, Tracked, Trigger, check_no_leaks, run_side, values,
 };
 use crate::MyVec;
 use crate::alloc::{Allocator, Checked, FailMode, Failing};
@@ -92,15 +93,15 @@ pub enum VecOp {
     /// `resize_with` (length taken modulo 512).
     ResizeWith(u16, u8),
     /// `extend_from_slice`.
-    ExtendFromSlice(Vec<u8>),
+    ExtendFromSlice(#[arbitrary(with = super::input::seeds)] Vec<u8>),
     /// `extend_from_within`.
     ExtendFromWithin(RangeSpec),
     /// `extend` from a vector's `into_iter` (an exact-size iterator).
-    Extend(Vec<u8>),
+    Extend(#[arbitrary(with = super::input::seeds)] Vec<u8>),
     /// `extend` from an iterator that lies in `size_hint` and may panic.
-    ExtendLying(Vec<u8>, HintLie),
+    ExtendLying(#[arbitrary(with = super::input::seeds)] Vec<u8>, HintLie),
     /// `append`.
-    Append(Vec<u8>),
+    Append(#[arbitrary(with = super::input::seeds)] Vec<u8>),
     /// `split_off`; the split-off part is compared, then dropped.
     SplitOff(Index),
     /// `retain`.
@@ -129,6 +130,7 @@ pub enum VecOp {
         /// The range replaced.
         range: RangeSpec,
         /// The replacement seeds.
+        #[arbitrary(with = super::input::seeds)]
         with: Vec<u8>,
         /// How the replacement iterator lies.
         lie: HintLie,
@@ -159,11 +161,11 @@ pub enum VecOp {
     },
     /// `collect` into a new vector (global allocator) from a lying iterator; compared, then
     /// dropped.
-    Collect(Vec<u8>, HintLie),
+    Collect(#[arbitrary(with = super::input::seeds)] Vec<u8>, HintLie),
     /// `clone`; the clone replaces the vector.
     Clone,
     /// `clone_from` a vector of these seeds.
-    CloneFrom(Vec<u8>),
+    CloneFrom(#[arbitrary(with = super::input::seeds)] Vec<u8>),
     /// Writes up to `n` values into `spare_capacity_mut`, then `set_len`.
     SpareCapacity(u8, u8),
     /// `into_boxed_slice` then `MyBox::into_vec` (std: `Box::into_vec`).
@@ -293,6 +295,7 @@ fn apply<T: Element, A: Allocator + Clone>(
         VecOp::PushWithinCapacity(seed) => {
             let o = run_side(|| {
                 ours.push_within_capacity(T::from_seed(*seed, Side::Ours))
+                    .map(|slot| slot.key())
                     .map_err(|value| value.key())
             });
             // std's `push_within_capacity` is unstable: the same by hand.
@@ -300,7 +303,7 @@ fn apply<T: Element, A: Allocator + Clone>(
                 let value = T::from_seed(*seed, Side::Std);
                 if theirs.len() < theirs.capacity() {
                     theirs.push(value);
-                    Ok(())
+                    Ok(theirs.last().map_or(0, T::key))
                 } else {
                     Err(value.key())
                 }
@@ -457,7 +460,8 @@ fn apply<T: Element, A: Allocator + Clone>(
         VecOp::Dedup => on_both!(step, ours, theirs, |v, _side| v.dedup()),
         VecOp::DedupByKey(modulus) => {
             let m = (*modulus).max(1);
-            on_both!(step, ours, theirs, |v, _side| v.dedup_by_key(|x| x.key() % m))
+            on_both!(step, ours, theirs, |v, _side| v
+                .dedup_by_key(|x| x.key() % m))
         }
         VecOp::DedupBy(pred) => on_both!(step, ours, theirs, |v, _side| {
             let mut p = pred.start();
@@ -497,9 +501,9 @@ fn apply<T: Element, A: Allocator + Clone>(
                     IterEnd::KeepRest => {
                         // std's `keep_rest` is unstable: take the rest out and splice it back
                         // where it was (no growth: it fits in the room the drain freed).
+                        // The yielded items are gone, so the kept ones go back at the start.
                         let kept: Vec<T> = drain.collect();
-                        let at = start + taken.0.len();
-                        theirs.splice(at..at, kept);
+                        theirs.splice(start..start, kept);
                     }
                 }
                 (taken, rest)
@@ -514,7 +518,8 @@ fn apply<T: Element, A: Allocator + Clone>(
         } => {
             let bounds = range.resolve(len);
             let o = run_side(|| {
-                let mut splice = ours.splice(bounds, Lying::new(values::<T>(with, Side::Ours), *lie));
+                let mut splice =
+                    ours.splice(bounds, Lying::new(values::<T>(with, Side::Ours), *lie));
                 let removed: Vec<T> = splice.by_ref().take(usize::from(*front)).collect();
                 drop(splice);
                 removed
@@ -581,9 +586,9 @@ fn apply<T: Element, A: Allocator + Clone>(
             if lie.looks_exact(seeds.len()) {
                 // Capacity is not comparable for an exact-looking lie (see `ExtendLying`).
                 let strip = |outcome: Outcome| match outcome {
-                    Outcome::Returned(text) => {
-                        Outcome::Returned(text.rsplit_once(',').map_or(text.clone(), |p| p.0.into()))
-                    }
+                    Outcome::Returned(text) => Outcome::Returned(
+                        text.rsplit_once(',').map_or(text.clone(), |p| p.0.into()),
+                    ),
                     panicked => panicked,
                 };
                 step.same_outcome(strip(o), strip(s))?
@@ -609,8 +614,15 @@ fn apply<T: Element, A: Allocator + Clone>(
                 v
             };
             let source_std = values::<T>(seeds, Side::Std);
-            let o = run_side(|| ours.clone_from(&source_ours));
-            let s = run_side(|| theirs.clone_from(&source_std));
+            // The sources are dropped inside the step: their drops may be the armed ones.
+            let o = run_side(move || {
+                ours.clone_from(&source_ours);
+                drop(source_ours);
+            });
+            let s = run_side(move || {
+                theirs.clone_from(&source_std);
+                drop(source_std);
+            });
             step.same_outcome(o, s)?
         }
         VecOp::SpareCapacity(n, seed) => on_both!(step, ours, theirs, |v, side| {
