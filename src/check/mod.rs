@@ -414,8 +414,15 @@ pub(crate) fn run_side<R: fmt::Debug>(f: impl FnOnce() -> R) -> Outcome {
     install_quiet_hook();
     let was_in_step = IN_STEP.with(|s| s.replace(true));
     // The value is described *and dropped* inside the catch: dropping it may run user code
-    // (a `Tracked` drop armed to panic), which belongs to the step.
-    let result = panic::catch_unwind(AssertUnwindSafe(|| format!("{:?}", f())));
+    // (a `Tracked` drop armed to panic), which belongs to the step. It is dropped from a local
+    // on purpose: in `format!("{:?}", f())` a panic in the temporary's drop would leak the
+    // already-built `String` (rust-lang/rust#47949).
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let value = f();
+        let description = format!("{value:?}");
+        drop(value);
+        description
+    }));
     IN_STEP.with(|s| s.set(was_in_step));
     match result {
         Ok(description) => Outcome::Returned(description),

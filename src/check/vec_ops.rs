@@ -253,6 +253,11 @@ fn compare<T: Element, A: Allocator, Op: core::fmt::Debug>(
 
 /// Runs `$body` with `$v` bound to our vector, then to std's, each in `run_side`, and requires
 /// the same outcome. `$side` names the side (to build element values).
+///
+/// A rule for every step closure in this file: drop locals that own elements explicitly
+/// *before* building the value to return. A local dropped after the return value exists would,
+/// if its drop panicked, leak that return value (rust-lang/rust#47949), a leak of the harness
+/// that the leak checkers would blame on the code under test.
 macro_rules! on_both {
     ($step:expr, $ours:expr, $theirs:expr, |$v:ident, $side:ident| $body:expr) => {{
         let ours = {
@@ -421,13 +426,17 @@ fn apply<T: Element, A: Allocator + Clone>(
                 let mut other = MyVec::new_in(*ours.allocator());
                 other.extend(values::<T>(seeds, Side::Ours));
                 ours.append(&mut other);
-                (other.len(), other.capacity())
+                let seen = (other.len(), other.capacity());
+                drop(other);
+                seen
             });
             let s = run_side(|| {
                 let mut other = Vec::new();
                 other.extend(values::<T>(seeds, Side::Std));
                 theirs.append(&mut other);
-                (other.len(), other.capacity())
+                let seen = (other.len(), other.capacity());
+                drop(other);
+                seen
             });
             step.same_outcome(o, s)?
         }
@@ -435,11 +444,15 @@ fn apply<T: Element, A: Allocator + Clone>(
             let at = index.resolve(len + 1);
             let o = run_side(|| {
                 let tail = ours.split_off(at);
-                (format!("{:?}", tail.as_slice()), tail.capacity())
+                let seen = (format!("{:?}", tail.as_slice()), tail.capacity());
+                drop(tail);
+                seen
             });
             let s = run_side(|| {
                 let tail = theirs.split_off(at);
-                (format!("{:?}", tail.as_slice()), tail.capacity())
+                let seen = (format!("{:?}", tail.as_slice()), tail.capacity());
+                drop(tail);
+                seen
             });
             step.same_outcome(o, s)?
         }
@@ -558,8 +571,9 @@ fn apply<T: Element, A: Allocator + Clone>(
                 let mut iter = mem::replace(ours, MyVec::new_in(alloc)).into_iter();
                 let taken = take_both_ends(&mut iter, *front, *back);
                 let rest = format!("{:?}", iter.as_slice());
-                if *end == IterEnd::KeepRest {
-                    ours.extend(iter);
+                match end {
+                    IterEnd::KeepRest => ours.extend(iter),
+                    IterEnd::Drop | IterEnd::Forget => drop(iter),
                 }
                 (taken, rest)
             });
@@ -567,8 +581,9 @@ fn apply<T: Element, A: Allocator + Clone>(
                 let mut iter = mem::take(theirs).into_iter();
                 let taken = take_both_ends(&mut iter, *front, *back);
                 let rest = format!("{:?}", iter.as_slice());
-                if *end == IterEnd::KeepRest {
-                    theirs.extend(iter);
+                match end {
+                    IterEnd::KeepRest => theirs.extend(iter),
+                    IterEnd::Drop | IterEnd::Forget => drop(iter),
                 }
                 (taken, rest)
             });
@@ -577,11 +592,15 @@ fn apply<T: Element, A: Allocator + Clone>(
         VecOp::Collect(seeds, lie) => {
             let o = run_side(|| {
                 let v: MyVec<T> = Lying::new(values::<T>(seeds, Side::Ours), *lie).collect();
-                (format!("{:?}", v.as_slice()), v.capacity())
+                let seen = (format!("{:?}", v.as_slice()), v.capacity());
+                drop(v);
+                seen
             });
             let s = run_side(|| {
                 let v: Vec<T> = Lying::new(values::<T>(seeds, Side::Std), *lie).collect();
-                (format!("{:?}", v.as_slice()), v.capacity())
+                let seen = (format!("{:?}", v.as_slice()), v.capacity());
+                drop(v);
+                seen
             });
             if lie.looks_exact(seeds.len()) {
                 // Capacity is not comparable for an exact-looking lie (see `ExtendLying`).
