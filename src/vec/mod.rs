@@ -66,6 +66,7 @@ use crate::alloc::{Allocator, Global};
 use crate::error::TryReserveError;
 use crate::raw_vec::RawVec;
 
+mod boxed_conversions;
 mod convert;
 mod drain;
 mod extend;
