@@ -6,8 +6,10 @@
 use std::fs;
 use std::path::Path;
 
-/// Each fuzz target and the harness entry point it calls.
-const TARGETS: [(&str, fn(&[u8])); 4] = [
+/// A fuzz target's name and the harness entry point it calls.
+type Target = (&'static str, fn(&[u8]));
+
+const TARGETS: [Target; 4] = [
     ("vec_ops", boxvec::check::fuzz_vec_ops),
     ("box_ops", boxvec::check::fuzz_box_ops),
     ("raw_vec_ops", boxvec::check::fuzz_raw_vec_ops),

@@ -146,13 +146,13 @@ fn run_all<T: Element, A: Allocator + Clone>(
     Ok(())
 }
 
-fn apply<T: Element, A: Allocator + Clone>(
+fn apply<'a, T: Element, A: Allocator + Clone>(
     step: &Step<'_, BoxOp>,
-    ours: &mut OursState<'_, T, A>,
+    ours: &mut OursState<'a, T, A>,
     theirs: &mut StdState<T>,
-    checked: &Checker<A>,
+    checked: &'a Checker<A>,
 ) -> Result<bool, Mismatch> {
-    let alloc = ours.slice_allocator();
+    let alloc = checked;
     let panicked = match step.op {
         BoxOp::New(seed) => {
             let o = run_side(|| {
@@ -317,11 +317,4 @@ fn apply<T: Element, A: Allocator + Clone>(
         BoxOp::ArmPanic(..) => false,
     };
     Ok(panicked)
-}
-
-impl<'a, T, A: Allocator> OursState<'a, T, A> {
-    /// The allocator handle (a shared reference, so `Copy`).
-    fn slice_allocator(&self) -> &'a Checker<A> {
-        *MyBox::allocator(&self.slice)
-    }
 }

@@ -143,9 +143,9 @@ pub fn run_raw_vec_ops<T: Element, A: Allocator + Clone>(
     Ok(summary)
 }
 
-fn run_all<'a, T: Element, A: Allocator + Clone>(
+fn run_all<T: Element, A: Allocator + Clone>(
     ops: &[RawVecOp],
-    checked: &'a Checker<A>,
+    checked: &Checker<A>,
     summary: &mut RunSummary,
 ) -> Result<(), Mismatch> {
     let mut ours = Model::<T, A> {
