@@ -183,7 +183,7 @@ pub enum FallibleOp {
 /// ```
 /// use boxvec::check::{FallibleOp, Amount, run_alloc_failures};
 /// use boxvec::alloc::{FailMode, Global};
-/// let ops = [FallibleOp::VecTryWithCapacity(Amount::Small(8)); 3];
+/// let ops = vec![FallibleOp::VecTryWithCapacity(Amount::Small(8)); 3];
 /// run_alloc_failures::<String, _>(&ops, FailMode::From(1), Global).unwrap();
 /// ```
 pub fn run_alloc_failures<T: Element, A: Allocator + Clone>(

@@ -68,6 +68,36 @@ impl Element for u8 {
     }
 }
 
+/// Wider integers: the seed, widened. Their sizes (2 to 16 bytes) and alignments give the
+/// harness the element sizes where growth rules are the same as for 4-byte elements but the
+/// byte counts differ.
+macro_rules! integer_elements {
+    ($($t:ty),*) => {$(
+        impl Element for $t {
+            const NAME: &'static str = stringify!($t);
+            fn from_seed(seed: u8, _: Side) -> Self {
+                <$t>::from(seed)
+            }
+            fn key(&self) -> u8 {
+                (*self % 256) as u8
+            }
+        }
+    )*};
+}
+integer_elements!(u16, u32, u64, u128, usize);
+
+/// Byte arrays of any length: `[u8; 1024]` and `[u8; 1025]` sit on each side of the size where
+/// std's first growth changes from 4 elements to 1.
+impl<const N: usize> Element for [u8; N] {
+    const NAME: &'static str = "[u8; N]";
+    fn from_seed(seed: u8, _: Side) -> Self {
+        [seed; N]
+    }
+    fn key(&self) -> u8 {
+        self.first().copied().unwrap_or(0)
+    }
+}
+
 impl Element for String {
     const NAME: &'static str = "String";
     const OWNS_HEAP: bool = true;

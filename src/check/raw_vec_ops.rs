@@ -116,12 +116,8 @@ impl<T, A: Allocator> Drop for Model<'_, T, A> {
 /// ```
 /// use boxvec::check::{RawVecOp, run_raw_vec_ops};
 /// use boxvec::alloc::Global;
+/// // 1025-byte elements: std's first growth is to a single element.
 /// run_raw_vec_ops::<[u8; 1025], _>(&[RawVecOp::Push(1), RawVecOp::Push(2)], Global).unwrap();
-/// # impl boxvec::check::Element for [u8; 1025] {
-/// #     const NAME: &'static str = "[u8; 1025]";
-/// #     fn from_seed(seed: u8, _: boxvec::check::Side) -> Self { [seed; 1025] }
-/// #     fn key(&self) -> u8 { self[0] }
-/// # }
 /// ```
 pub fn run_raw_vec_ops<T: Element, A: Allocator + Clone>(
     ops: &[RawVecOp],
