@@ -26,14 +26,17 @@ for target in $TARGETS; do
     echo "==== fuzzing $target for ${SECONDS_PER_TARGET}s"
     scratch=$(mktemp -d)
     # New inputs go to a scratch corpus; the committed corpus is read as seeds.
+    log="$scratch.log"
+    status=0
     cargo +"$NIGHTLY" fuzz run "$target" "$scratch" "fuzz/corpus/$target" -- \
-        -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 2>&1 |
-        grep -E "stat::|Done|ERROR|panicked|boxvec and std differ" || true
-    status=${PIPESTATUS[0]}
+        -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 > "$log" 2>&1 || status=$?
+    grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss" "$log" || true
     if [ "$status" -ne 0 ]; then
-        echo "!!!! $target crashed (exit $status): see fuzz/artifacts/$target/"
+        grep -E -A 30 "ERROR|differ|panicked" "$log" | head -60
+        echo "!!!! $target crashed (exit $status): see fuzz/artifacts/$target/ and $log"
         exit "$status"
     fi
+    rm -f "$log"
     # Keep only inputs that add coverage: merge the scratch finds into the committed corpus.
     cargo +"$NIGHTLY" fuzz cmin "$target" "fuzz/corpus/$target" >/dev/null 2>&1 || true
     cargo +"$NIGHTLY" fuzz run "$target" "fuzz/corpus/$target" "$scratch" -- -merge=1 \
