@@ -48,6 +48,11 @@ mod error;
 mod raw_vec;
 pub mod vec;
 
+/// The README's Rust examples, compiled and run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use boxed::MyBox;
 pub use error::{TryReserveError, TryReserveErrorKind};
 pub use raw_vec::RawVec;
