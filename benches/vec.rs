@@ -47,7 +47,9 @@ use std::time::Duration;
 
 use boxvec::MyVec;
 use criterion::measurement::WallTime;
-use criterion::{BatchSize, BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{
+    BatchSize, BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main,
+};
 
 /// The vector operations the workloads use, with std's names and signatures, so one generic
 /// workload function runs unchanged on every subject. Each method forwards to the inherent
@@ -138,12 +140,13 @@ impl Subject for Mine {
 }
 
 /// Calls the generic workload `$bench` once per subject, in the order std, api2, mine, so the
-/// three lines of each comparison are printed next to each other.
+/// three lines of each comparison are printed next to each other. Further generic arguments of
+/// the workload go in `<..>` after its name (`_` to let them be inferred).
 macro_rules! for_each_subject {
-    ($bench:ident($($arg:expr),* $(,)?)) => {
-        $bench::<Std>($($arg),*);
-        $bench::<Api2>($($arg),*);
-        $bench::<Mine>($($arg),*);
+    ($bench:ident $(<$($generic:ty),*>)? ($($arg:expr),* $(,)?)) => {
+        $bench::<Std $($(, $generic)*)?>($($arg),*);
+        $bench::<Api2 $($(, $generic)*)?>($($arg),*);
+        $bench::<Mine $($(, $generic)*)?>($($arg),*);
     };
 }
 
@@ -215,8 +218,8 @@ fn bench_extend_from_slice(c: &mut Criterion) {
         let u64s: Vec<u64> = (0..(bytes / 8) as u64).collect();
         let label_u8 = format!("u8-{kib}KiB");
         let label_u64 = format!("u64-{kib}KiB");
-        for_each_subject!(extend_from_slice_of(&mut group, &label_u8, &u8s));
-        for_each_subject!(extend_from_slice_of(&mut group, &label_u64, &u64s));
+        for_each_subject!(extend_from_slice_of<_>(&mut group, &label_u8, &u8s));
+        for_each_subject!(extend_from_slice_of<_>(&mut group, &label_u64, &u64s));
     }
     group.finish();
 }
@@ -275,8 +278,8 @@ fn clone_of<S: Subject, T>(
 
 fn bench_clone(c: &mut Criterion) {
     let mut group = group(c, "clone");
-    for_each_subject!(clone_of(&mut group, "u64-10000", |i| i, 10_000));
-    for_each_subject!(clone_of(&mut group, "String-1000", |i| i.to_string(), 1_000));
+    for_each_subject!(clone_of<_>(&mut group, "u64-10000", |i| i, 10_000));
+    for_each_subject!(clone_of<_>(&mut group, "String-1000", |i| i.to_string(), 1_000));
     group.finish();
 }
 
