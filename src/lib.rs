@@ -42,6 +42,8 @@ mod macros;
 
 pub mod alloc;
 mod boxed;
+#[cfg(feature = "check")]
+pub mod check;
 mod error;
 mod raw_vec;
 pub mod vec;
