@@ -8,8 +8,8 @@ use std::vec::Vec;
 use arbitrary::Arbitrary;
 
 use super::{
-    Element, Index, Mismatch, RunSummary, Side, Step, Tracked, Trigger, check_no_leaks, run_side,
-    values,
+    Element, Index, Mismatch, PendingPanic, RunSummary, Side, Step, Tracked, Trigger, run_checked,
+    run_side, values,
 };
 use crate::alloc::{Allocator, Checked, FailMode, Failing};
 use crate::{MyBox, MyVec};
@@ -92,20 +92,9 @@ pub fn run_box_ops<T: Element, A: Allocator + Clone>(
     ops: &[BoxOp],
     alloc: A,
 ) -> Result<RunSummary, Mismatch> {
-    Tracked::reset();
-    let checked = Checked::new(Failing::new(alloc));
-    let mut summary = RunSummary::default();
-    let result = run_all::<T, A>(ops, &checked, &mut summary);
-    Tracked::disarm();
-    result?;
-    let end = Step {
-        index: ops.len(),
-        op: &"end of run",
-    };
-    end.same_live_counts()?;
-    check_no_leaks(&checked, &end)?;
-    summary.injected_failures = checked.inner().failures();
-    Ok(summary)
+    run_checked(ops.len(), alloc, |checked, summary| {
+        run_all::<T, A>(ops, checked, summary)
+    })
 }
 
 fn run_all<T: Element, A: Allocator + Clone>(
@@ -121,16 +110,13 @@ fn run_all<T: Element, A: Allocator + Clone>(
         single: None,
         slice: Vec::new().into_boxed_slice(),
     };
-    let mut armed = None;
+    let mut pending = PendingPanic::default();
     for (index, op) in ops.iter().enumerate() {
         let step = Step { index, op };
-        if let Some((trigger, nth)) = armed.take() {
-            Tracked::arm(Side::Ours, trigger, u32::from(nth));
-            Tracked::arm(Side::Std, trigger, u32::from(nth));
-        }
-        if let BoxOp::ArmPanic(trigger, nth) = *op {
-            armed = Some((trigger, nth));
-        }
+        pending.before_step(match *op {
+            BoxOp::ArmPanic(trigger, nth) => Some((trigger, nth)),
+            _ => None,
+        });
         let panicked = apply(&step, &mut ours, &mut theirs, checked)?;
         Tracked::disarm();
         summary.steps += 1;

@@ -47,7 +47,7 @@ use std::vec::Vec;
 
 use arbitrary::{Arbitrary, Unstructured};
 
-use crate::alloc::{Allocator, FailMode, Global};
+use crate::alloc::{Allocator, Checked, FailMode, Failing, Global};
 
 mod allocator;
 mod box_ops;
@@ -500,6 +500,47 @@ impl<Op: fmt::Debug> Step<'_, Op> {
             Tracked::live(Side::Ours),
             Tracked::live(Side::Std),
         )
+    }
+}
+
+/// Runs `steps` on `Checked<Failing<alloc>>` with the `Tracked` counts reset, then checks
+/// what every run must end with: the same number of live values on both sides, and every
+/// block freed. The skeleton shared by [`run_vec_ops`], [`run_box_ops`] and
+/// [`run_raw_vec_ops`].
+pub(crate) fn run_checked<A: Allocator>(
+    op_count: usize,
+    alloc: A,
+    steps: impl FnOnce(&Checked<Failing<A>>, &mut RunSummary) -> Result<(), Mismatch>,
+) -> Result<RunSummary, Mismatch> {
+    Tracked::reset();
+    let checked = Checked::new(Failing::new(alloc));
+    let mut summary = RunSummary::default();
+    let result = steps(&checked, &mut summary);
+    Tracked::disarm();
+    result?;
+    let end = Step {
+        index: op_count,
+        op: &"end of run",
+    };
+    end.same_live_counts()?;
+    check_no_leaks(&checked, &end)?;
+    summary.injected_failures = checked.inner().failures();
+    Ok(summary)
+}
+
+/// A [`Tracked`] panic that an `ArmPanic` operation asked for, waiting for the next step.
+#[derive(Default)]
+pub(crate) struct PendingPanic(Option<(Trigger, u8)>);
+
+impl PendingPanic {
+    /// Arms, on both sides, the panic the previous step asked for, and keeps the one this
+    /// step asks for (`Some` when the step is an `ArmPanic`) for the step after it.
+    pub(crate) fn before_step(&mut self, asked: Option<(Trigger, u8)>) {
+        if let Some((trigger, nth)) = self.0.take() {
+            Tracked::arm(Side::Ours, trigger, u32::from(nth));
+            Tracked::arm(Side::Std, trigger, u32::from(nth));
+        }
+        self.0 = asked;
     }
 }
 

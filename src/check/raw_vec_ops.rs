@@ -10,7 +10,7 @@ use std::vec::Vec;
 
 use arbitrary::Arbitrary;
 
-use super::{Amount, Element, Mismatch, RunSummary, Side, Step, Tracked, check_no_leaks, run_side};
+use super::{Amount, Element, Mismatch, RunSummary, Side, Step, run_checked, run_side};
 use crate::RawVec;
 use crate::alloc::{Allocator, Checked, FailMode, Failing};
 use crate::error::TryReserveErrorKind;
@@ -123,20 +123,9 @@ pub fn run_raw_vec_ops<T: Element, A: Allocator + Clone>(
     ops: &[RawVecOp],
     alloc: A,
 ) -> Result<RunSummary, Mismatch> {
-    Tracked::reset();
-    let checked = Checked::new(Failing::new(alloc));
-    let mut summary = RunSummary::default();
-    let result = run_all::<T, A>(ops, &checked, &mut summary);
-    Tracked::disarm();
-    result?;
-    let end = Step {
-        index: ops.len(),
-        op: &"end of run",
-    };
-    end.same_live_counts()?;
-    check_no_leaks(&checked, &end)?;
-    summary.injected_failures = checked.inner().failures();
-    Ok(summary)
+    run_checked(ops.len(), alloc, |checked, summary| {
+        run_all::<T, A>(ops, checked, summary)
+    })
 }
 
 fn run_all<T: Element, A: Allocator + Clone>(

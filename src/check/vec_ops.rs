@@ -8,11 +8,11 @@ use std::vec::Vec;
 use arbitrary::Arbitrary;
 
 use super::{
-    Amount, Element, HintLie, Index, Lying, Mismatch, Outcome, Pred, RangeSpec, RunSummary, Side,
-    Step, Tracked, Trigger, check_no_leaks, run_side, values,
+    Amount, Element, HintLie, Index, Lying, Mismatch, Outcome, PendingPanic, Pred, RangeSpec,
+    RunSummary, Side, Step, Tracked, Trigger, run_checked, run_side, values,
 };
 use crate::MyVec;
-use crate::alloc::{Allocator, Checked, FailMode, Failing};
+use crate::alloc::{Allocator, Checked, Failing};
 use crate::error::TryReserveErrorKind;
 
 /// How a partly consumed iterator is ended.
@@ -195,20 +195,9 @@ pub fn run_vec_ops<T: Element, A: Allocator + Clone>(
     ops: &[VecOp],
     alloc: A,
 ) -> Result<RunSummary, Mismatch> {
-    Tracked::reset();
-    let checked = Checked::new(Failing::new(alloc));
-    let mut summary = RunSummary::default();
-    let result = run_all::<T, A>(ops, &checked, &mut summary);
-    Tracked::disarm();
-    result?;
-    let end = Step {
-        index: ops.len(),
-        op: &"end of run",
-    };
-    end.same_live_counts()?;
-    check_no_leaks(&checked, &end)?;
-    summary.injected_failures = checked.inner().failures();
-    Ok(summary)
+    run_checked(ops.len(), alloc, |checked, summary| {
+        run_all::<T, A>(ops, checked, summary)
+    })
 }
 
 type Ours<'a, T, A> = MyVec<T, &'a Checked<Failing<A>>>;
@@ -220,16 +209,13 @@ fn run_all<T: Element, A: Allocator + Clone>(
 ) -> Result<(), Mismatch> {
     let mut ours: Ours<'_, T, A> = MyVec::new_in(checked);
     let mut theirs: Vec<T> = Vec::new();
-    let mut armed: Option<(Trigger, u8)> = None;
+    let mut pending = PendingPanic::default();
     for (index, op) in ops.iter().enumerate() {
         let step = Step { index, op };
-        if let Some((trigger, nth)) = armed.take() {
-            Tracked::arm(Side::Ours, trigger, u32::from(nth));
-            Tracked::arm(Side::Std, trigger, u32::from(nth));
-        }
-        if let VecOp::ArmPanic(trigger, nth) = *op {
-            armed = Some((trigger, nth));
-        }
+        pending.before_step(match *op {
+            VecOp::ArmPanic(trigger, nth) => Some((trigger, nth)),
+            _ => None,
+        });
         let panicked = apply(&step, &mut ours, &mut theirs, checked)?;
         Tracked::disarm();
         summary.steps += 1;
@@ -681,13 +667,8 @@ fn try_reserve_refused<T: Element, A: Allocator + Clone>(
     checked: &Checked<Failing<A>>,
     additional: usize,
 ) -> Result<bool, Mismatch> {
-    let failing = checked.inner();
-    let failures_before = failing.failures();
-    failing.set_mode(FailMode::Nth(failing.requests()));
     let before = (ours.as_ptr(), ours.capacity());
-    let result = ours.try_reserve(additional);
-    failing.set_mode(FailMode::Never);
-    let refused = failing.failures() > failures_before;
+    let (result, refused) = refuse_next(checked, || ours.try_reserve(additional));
     match result {
         Err(err) if refused => {
             if !matches!(err.kind(), TryReserveErrorKind::AllocError { .. }) {
