@@ -7,6 +7,7 @@ use std::vec::Vec;
 
 use arbitrary::Arbitrary;
 
+use super::raw_vec_ops::refuse_next;
 use super::{
     Amount, Element, HintLie, Index, Lying, Mismatch, Outcome, PendingPanic, Pred, RangeSpec,
     RunSummary, Side, Step, Tracked, Trigger, run_checked, run_side, values,
