@@ -13,7 +13,6 @@ use std::error::Error;
 use std::fmt::{self, Debug, Display};
 use std::hash::{BuildHasher, Hasher, RandomState};
 use std::mem::{size_of, size_of_val};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::ptr::NonNull;
 use std::rc::Rc;
@@ -24,6 +23,9 @@ use boxvec::alloc::{
 };
 use boxvec::my_box_unsize;
 
+mod common;
+use common::panic_message;
+
 type Heap = Checked<Counting<Global>>;
 
 fn heap() -> Heap {
@@ -32,18 +34,6 @@ fn heap() -> Heap {
 
 fn counts(heap: &Heap) -> CountingSnapshot {
     heap.inner().snapshot()
-}
-
-/// Runs `f` and returns the panic message, or `None` if it did not panic.
-fn panic_message(f: impl FnOnce()) -> Option<String> {
-    let payload = catch_unwind(AssertUnwindSafe(f)).err()?;
-    Some(
-        payload
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_default(),
-    )
 }
 
 /// Counts how often values made from it are dropped.

@@ -6,29 +6,20 @@
 //! `Allocator` contract and lets each test assert that nothing leaked.
 
 use std::mem::size_of;
-use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::panic::AssertUnwindSafe;
 
 use boxvec::alloc::{
     Allocator, Checked, Counting, Event, FailMode, Failing, Global, Layout, Recording,
 };
 use boxvec::{RawVec, TryReserveErrorKind};
 
+mod common;
+use common::panic_message;
+
 type CheckedCounting = Checked<Counting<Global>>;
 
 fn checked_counting() -> CheckedCounting {
     Checked::new(Counting::new(Global))
-}
-
-/// Runs `f` and returns the panic message, or `None` if it did not panic.
-fn panic_message(f: impl FnOnce()) -> Option<String> {
-    let payload = catch_unwind(AssertUnwindSafe(f)).err()?;
-    Some(
-        payload
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_default(),
-    )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
 use proptest::test_runner::Config;
 
 /// A proptest configuration with `native_cases` cases natively and a handful under Miri.
@@ -25,4 +28,19 @@ pub fn proptest_config(native_cases: u32) -> Config {
             ..base
         }
     }
+}
+
+/// The text of a panic payload (`&str` or `String`; empty for anything else).
+pub fn payload_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
+/// Runs `f` and returns its panic message, or `None` if it did not panic.
+pub fn panic_message(f: impl FnOnce()) -> Option<String> {
+    let payload = catch_unwind(AssertUnwindSafe(f)).err()?;
+    Some(payload_message(&*payload))
 }
