@@ -52,8 +52,9 @@
 //! - `Allocator` is `allocator_api2`'s, so the `*_in` constructors and the methods that are
 //!   still unstable in std (`try_with_capacity`, `push_within_capacity`, `try_remove`,
 //!   `peek_mut`, `into_chunks`, `recycle`, …) are available on stable.
-//! - A few constructors that are `const fn` in std (`from_raw_parts`, `into_raw_parts`) are
-//!   ordinary functions here: stable `const fn` cannot yet do what they need.
+//! - The raw-parts functions, `const fn` in std (`from_raw_parts`, `from_parts`,
+//!   `into_raw_parts`, `into_parts` and their `_in`/`_with_alloc` forms), are ordinary
+//!   functions here: the `RawVec` functions they call are not `const`.
 //! - `into_boxed_slice` and `into_array` produce a [`MyBox`](crate::MyBox), not a `Box`.
 
 use core::cmp;
