@@ -32,11 +32,11 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
 use core::mem::{self, ManuallyDrop};
-use core::ops::{Bound, Range, RangeBounds};
+use core::ops::{Range, RangeBounds};
 use core::ptr::{self, NonNull};
 use core::slice;
 
-use super::MyVec;
+use super::{MyVec, slice_range};
 use crate::alloc::{Allocator, Global};
 
 /// A draining iterator for [`MyVec`]: yields the elements of a range by value, and closes the
@@ -111,7 +111,7 @@ impl<T, A: Allocator> MyVec<T, A> {
         R: RangeBounds<usize>,
     {
         let len = self.len;
-        let Range { start, end } = checked_range(range, len);
+        let Range { start, end } = slice_range(range, len);
         // The vector keeps only the head from now on; see the module docs.
         self.len = start;
         Drain {
@@ -318,51 +318,4 @@ impl<T, A: Allocator> Drop for Drain<'_, T, A> {
             ptr::drop_in_place(to_drop);
         }
     }
-}
-
-/// Turns `range` into `start..end` and checks it against a slice of length `len`, panicking
-/// with std's slice-indexing messages (`slice::range` in std, unstable there).
-///
-/// The checks run in std's order, so the same bad range gives the same message: the end is
-/// checked before the start, and an inclusive end is reported as written (`..=3` on length
-/// 3 says "range end index 3").
-#[track_caller]
-#[inline]
-pub(super) fn checked_range<R: RangeBounds<usize>>(range: R, len: usize) -> Range<usize> {
-    let end = match range.end_bound() {
-        Bound::Included(&end) if end >= len => range_fail(0, end, len),
-        // `end < len`, so `end + 1` cannot overflow.
-        Bound::Included(&end) => end + 1,
-        Bound::Excluded(&end) if end > len => range_fail(0, end, len),
-        Bound::Excluded(&end) => end,
-        Bound::Unbounded => len,
-    };
-    let start = match range.start_bound() {
-        Bound::Excluded(&start) if start >= end => range_fail(start, end, len),
-        // `start < end`, so `start + 1` cannot overflow.
-        Bound::Excluded(&start) => start + 1,
-        Bound::Included(&start) if start > end => range_fail(start, end, len),
-        Bound::Included(&start) => start,
-        Bound::Unbounded => 0,
-    };
-    start..end
-}
-
-/// Panics for a range that [`checked_range`] rejected, naming the first bound at fault.
-#[cold]
-#[inline(never)]
-#[track_caller]
-fn range_fail(start: usize, end: usize, len: usize) -> ! {
-    if start > len {
-        panic!("range start index {start} out of range for slice of length {len}");
-    }
-    if end > len {
-        panic!("range end index {end} out of range for slice of length {len}");
-    }
-    if start > end {
-        panic!("slice index starts at {start} but ends at {end}");
-    }
-    // Left: an inclusive end equal to `len`, or an exclusive start equal to the end. std
-    // reports both as a bad end.
-    panic!("range end index {end} out of range for slice of length {len}");
 }

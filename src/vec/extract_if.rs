@@ -32,8 +32,7 @@ use core::fmt;
 use core::ops::{Range, RangeBounds};
 use core::ptr;
 
-use super::MyVec;
-use super::drain::checked_range;
+use super::{MyVec, slice_range};
 use crate::alloc::{Allocator, Global};
 
 /// An iterator that removes and yields the elements of a range of a [`MyVec`] for which a
@@ -103,7 +102,7 @@ impl<T, A: Allocator> MyVec<T, A> {
         R: RangeBounds<usize>,
     {
         let old_len = self.len;
-        let Range { start, end } = checked_range(range, old_len);
+        let Range { start, end } = slice_range(range, old_len);
         // Hide every element from the vector until `Drop`; see the module docs.
         self.len = 0;
         ExtractIf {
