@@ -1,9 +1,11 @@
-//! Conversions into and out of `MyVec`: from arrays, slices, strings and std's own `Vec`,
-//! and from a vector into an array or a `Cow`.
+//! Conversions into and out of `MyVec`: from arrays, slices, strings and std's own `Vec`
+//! (and the std collections that turn into one for free), and from a vector into an array,
+//! a `Vec` or a `Cow`.
 //!
-//! Mirrors the `From`/`TryFrom` impls of `library/alloc/src/vec/mod.rs`, `vec/cow.rs` and
-//! `From<String> for Vec<u8>` in `library/alloc/src/string.rs`. The conversions that produce
-//! or take a `Box` live with [`MyBox`](crate::MyBox).
+//! Mirrors the `From`/`TryFrom` impls of `library/alloc/src/vec/mod.rs` and `vec/cow.rs`, and
+//! the `From<…> for Vec<u8>`/`Vec<T>` impls of `string.rs`, `ffi/c_str.rs`,
+//! `collections/vec_deque/mod.rs` and `collections/binary_heap/mod.rs`. The conversions that
+//! produce or take a `Box` live with [`MyBox`](crate::MyBox).
 //!
 //! # Moving a buffer between `Vec` and `MyVec`
 //!
@@ -16,6 +18,8 @@
 //! without copying or allocating, in O(1).
 
 use alloc_crate::borrow::Cow;
+use alloc_crate::collections::{BinaryHeap, VecDeque};
+use alloc_crate::ffi::CString;
 use alloc_crate::string::String;
 use alloc_crate::vec::Vec;
 use core::ptr;
@@ -142,6 +146,56 @@ impl From<String> for MyVec<u8> {
     /// ```
     fn from(s: String) -> Self {
         MyVec::from(s.into_bytes())
+    }
+}
+
+impl<T> From<VecDeque<T>> for MyVec<T> {
+    /// Takes over the deque's buffer: the elements are first rotated into one contiguous run
+    /// at its start (in place, as std's `From<VecDeque<T>> for Vec<T>` does), then the
+    /// buffer changes hands without copying.
+    ///
+    /// # Examples
+    /// ```
+    /// use std::collections::VecDeque;
+    /// use boxvec::MyVec;
+    /// let mut deque = VecDeque::from([2, 3]);
+    /// deque.push_front(1);
+    /// assert_eq!(MyVec::from(deque), [1, 2, 3]);
+    /// ```
+    fn from(deque: VecDeque<T>) -> Self {
+        MyVec::from(Vec::from(deque))
+    }
+}
+
+impl<T> From<BinaryHeap<T>> for MyVec<T> {
+    /// Takes over the heap's buffer, elements in the heap's internal order, without copying.
+    ///
+    /// # Examples
+    /// ```
+    /// use std::collections::BinaryHeap;
+    /// use boxvec::MyVec;
+    /// let heap = BinaryHeap::from([1, 5, 3]);
+    /// let mut v = MyVec::from(heap);
+    /// v.sort();
+    /// assert_eq!(v, [1, 3, 5]);
+    /// ```
+    fn from(heap: BinaryHeap<T>) -> Self {
+        MyVec::from(heap.into_vec())
+    }
+}
+
+impl From<CString> for MyVec<u8> {
+    /// Takes over the C string's buffer: its bytes without the trailing nul.
+    ///
+    /// # Examples
+    /// ```
+    /// use std::ffi::CString;
+    /// use boxvec::MyVec;
+    /// let c = CString::new("hi").unwrap();
+    /// assert_eq!(MyVec::from(c), b"hi");
+    /// ```
+    fn from(c_string: CString) -> Self {
+        MyVec::from(c_string.into_bytes())
     }
 }
 
