@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Fuzzes every target for SECONDS each (default 60) on nightly, then merges what was found
-# into the committed corpus (fuzz/corpus/<target>/), keeping it minimal.
+# Fuzzes every target for SECONDS each (default 60) on nightly.
 #
 #   scripts/fuzz.sh            # 60 s per target
 #   scripts/fuzz.sh 600        # 10 minutes per target
 #   TARGETS="vec_ops" scripts/fuzz.sh 120
 #
+# Two corpora per target:
+# - fuzz/corpus/<target>/       the committed seeds: small on purpose, because every file is
+#                               replayed by `cargo test` and under Miri (tests/fuzz_corpus.rs),
+#                               where one input costs seconds. Regression inputs live here.
+# - fuzz/corpus-work/<target>/  the working corpus (not committed): it grows from run to run
+#                               and is kept minimal by edge coverage after each run.
+#
 # A crash stops the script with the failing input under fuzz/artifacts/<target>/; reproduce
-# it with `cargo +nightly fuzz run <target> <file>`, fix it, and copy the (minimized, see
-# `cargo +nightly fuzz tmin`) input into fuzz/corpus/<target>/ as a regression case.
+# it with `cargo +nightly fuzz run <target> <file>`, minimize it with
+# `cargo +nightly fuzz tmin <target> <file>`, fix the bug, and add the minimized input to
+# fuzz/corpus/<target>/ as `regression-<what>` so it is replayed forever.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
@@ -22,13 +29,14 @@ command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 # real allocator does.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1"
 
+cargo +"$NIGHTLY" fuzz build
 for target in $TARGETS; do
-    echo "==== fuzzing $target for ${SECONDS_PER_TARGET}s"
-    scratch=$(mktemp -d)
-    # New inputs go to a scratch corpus; the committed corpus is read as seeds.
-    log="$scratch.log"
+    work="fuzz/corpus-work/$target"
+    mkdir -p "$work"
+    echo "==== fuzzing $target for ${SECONDS_PER_TARGET}s (working corpus: $(ls "$work" | wc -l) files)"
+    log=$(mktemp)
     status=0
-    cargo +"$NIGHTLY" fuzz run "$target" "$scratch" "fuzz/corpus/$target" -- \
+    cargo +"$NIGHTLY" fuzz run "$target" "$work" "fuzz/corpus/$target" -- \
         -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 > "$log" 2>&1 || status=$?
     grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss" "$log" || true
     if [ "$status" -ne 0 ]; then
@@ -37,10 +45,11 @@ for target in $TARGETS; do
         exit "$status"
     fi
     rm -f "$log"
-    # Keep only inputs that add coverage: merge the scratch finds into the committed corpus.
-    cargo +"$NIGHTLY" fuzz cmin "$target" "fuzz/corpus/$target" >/dev/null 2>&1 || true
-    cargo +"$NIGHTLY" fuzz run "$target" "fuzz/corpus/$target" "$scratch" -- -merge=1 \
-        >/dev/null 2>&1 || true
-    rm -rf "$scratch"
-    echo "     corpus now $(ls "fuzz/corpus/$target" | wc -l) files"
+    # Keep the working corpus minimal: one input per set of new edges (hit counts ignored,
+    # or nearly every input counts as new).
+    minimal=$(mktemp -d)
+    cargo +"$NIGHTLY" fuzz run "$target" "$minimal" "$work" -- \
+        -merge=1 -use_counters=0 -use_value_profile=0 > /dev/null 2>&1
+    rm -rf "$work" && mv "$minimal" "$work"
+    echo "     working corpus now $(ls "$work" | wc -l) files (minimal by edge coverage)"
 done
