@@ -30,9 +30,23 @@ const MIDDLE: RangeSpec = RangeSpec {
     a: 2,
     b: 8,
 };
-const NO_PANIC: Pred = Pred {
+/// Keeps the elements at 0, 3, 6, 9 (key + call is a multiple of 3), drops the others.
+const KEEP_SOME: Pred = Pred {
+    modulus: 3,
+    remainder: 0,
+    panic_at: 255,
+};
+/// For `dedup_by` over 0..10: (a + b + call) is even for every other pair, so every other
+/// element is a "duplicate" and dropped.
+const EVERY_OTHER_PAIR: Pred = Pred {
     modulus: 2,
     remainder: 0,
+    panic_at: 255,
+};
+/// True for the last of the 10 elements (key 9, first call).
+const LAST_IS_ODD: Pred = Pred {
+    modulus: 2,
+    remainder: 1,
     panic_at: 255,
 };
 const HONEST: HintLie = HintLie {
@@ -53,13 +67,13 @@ fn ops_running_drop_or_clone() -> Vec<(&'static str, VecOp)> {
         ("clone", VecOp::Clone),
         ("clone_from", VecOp::CloneFrom(seeds(4))),
         ("clone_from (longer)", VecOp::CloneFrom(seeds(14))),
-        ("retain", VecOp::Retain(NO_PANIC)),
-        ("retain_mut", VecOp::RetainMut(NO_PANIC)),
-        ("dedup_by_key", VecOp::DedupByKey(3)),
-        ("dedup_by", VecOp::DedupBy(NO_PANIC)),
+        ("retain", VecOp::Retain(KEEP_SOME)),
+        ("retain_mut", VecOp::RetainMut(KEEP_SOME)),
+        ("dedup_by_key (all equal)", VecOp::DedupByKey(1)),
+        ("dedup_by", VecOp::DedupBy(EVERY_OTHER_PAIR)),
         ("split_off", VecOp::SplitOff(Index(4))),
         ("remove", VecOp::Remove(Index(3))),
-        ("pop_if", VecOp::PopIf(NO_PANIC)),
+        ("pop_if", VecOp::PopIf(LAST_IS_ODD)),
         (
             "drain, partly consumed, dropped",
             VecOp::Drain {
@@ -100,7 +114,7 @@ fn ops_running_drop_or_clone() -> Vec<(&'static str, VecOp)> {
             "extract_if",
             VecOp::ExtractIf {
                 range: ALL,
-                pred: NO_PANIC,
+                pred: KEEP_SOME,
                 take: 3,
                 end: IterEnd::Drop,
             },
@@ -109,7 +123,7 @@ fn ops_running_drop_or_clone() -> Vec<(&'static str, VecOp)> {
             "extract_if, leaked",
             VecOp::ExtractIf {
                 range: ALL,
-                pred: NO_PANIC,
+                pred: KEEP_SOME,
                 take: 2,
                 end: IterEnd::Forget,
             },
@@ -122,7 +136,6 @@ fn ops_running_drop_or_clone() -> Vec<(&'static str, VecOp)> {
                 end: IterEnd::Drop,
             },
         ),
-        ("into_boxed_slice round trip", VecOp::BoxedSliceRoundTrip),
     ]
 }
 
@@ -144,26 +157,42 @@ fn walk(name: &str, trigger: Trigger, op: &VecOp) -> usize {
 
 #[test]
 fn a_panicking_drop_at_every_point_of_every_operation() {
-    let mut panics = 0;
     for (name, op) in ops_running_drop_or_clone() {
-        panics += walk(name, Trigger::Drop, &op);
+        let panics = walk(name, Trigger::Drop, &op);
+        // Not vacuous: these operations drop elements, so some point must have panicked.
+        if !ONLY_CLONING.contains(&name) {
+            assert!(
+                panics > 0,
+                "{name}: no drop panicked; the walk does not reach its drops"
+            );
+        }
     }
-    assert!(
-        panics > 100,
-        "only {panics} runs panicked: the walk is not reaching the drops"
-    );
 }
+
+/// The operations of [`ops_running_drop_or_clone`] that clone elements.
+const CLONING: [&str; 6] = [
+    "resize (growing clones)",
+    "extend_from_slice",
+    "extend_from_within",
+    "clone",
+    "clone_from",
+    "clone_from (longer)",
+];
+
+/// The operations of [`ops_running_drop_or_clone`] that clone but drop nothing.
+const ONLY_CLONING: [&str; 2] = ["resize (growing clones)", "extend_from_within"];
 
 #[test]
 fn a_panicking_clone_at_every_point_of_every_operation() {
-    let mut panics = 0;
     for (name, op) in ops_running_drop_or_clone() {
-        panics += walk(name, Trigger::Clone, &op);
+        let panics = walk(name, Trigger::Clone, &op);
+        if CLONING.contains(&name) {
+            assert!(
+                panics > 0,
+                "{name}: no clone panicked; the walk does not reach its clones"
+            );
+        }
     }
-    assert!(
-        panics > 40,
-        "only {panics} runs panicked: the walk is not reaching the clones"
-    );
 }
 
 #[test]
