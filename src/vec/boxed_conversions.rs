@@ -64,6 +64,30 @@ impl<T, A: Allocator> MyVec<T, A> {
         // slots are the vector's initialized elements, now owned by nobody else.
         unsafe { MyBox::from_non_null_in(slice, alloc) }
     }
+
+    /// Converts a vector of exactly `N` elements into a boxed array, shrinking the buffer to
+    /// `N` first as [`into_boxed_slice`](Self::into_boxed_slice) does.
+    ///
+    /// # Errors
+    /// Gives the vector back, unchanged, if its length is not `N`.
+    ///
+    /// # Examples
+    /// ```
+    /// use boxvec::{MyBox, MyVec, my_vec};
+    /// let b: MyBox<[i32; 3]> = my_vec![1, 2, 3].into_array().unwrap();
+    /// assert_eq!(*b, [1, 2, 3]);
+    /// let back: Result<MyBox<[i32; 4]>, MyVec<i32>> = my_vec![1, 2, 3].into_array();
+    /// assert_eq!(back.unwrap_err(), [1, 2, 3]);
+    /// ```
+    pub fn into_array<const N: usize>(self) -> Result<MyBox<[T; N], A>, Self> {
+        if self.len() != N {
+            return Err(self);
+        }
+        let (slice, alloc) = MyBox::into_non_null_with_allocator(self.into_boxed_slice());
+        // SAFETY: the boxed slice holds exactly `N` elements, so its block has the layout of
+        // `[T; N]`, and the array pointer is the same address with the length now in the type.
+        Ok(unsafe { MyBox::from_non_null_in(slice.cast::<[T; N]>(), alloc) })
+    }
 }
 
 impl<T, A: Allocator> MyBox<[T], A> {
@@ -120,8 +144,7 @@ impl<T, A: Allocator> From<MyBox<[T], A>> for MyVec<T, A> {
 impl<T, A: Allocator, const N: usize> TryFrom<MyVec<T, A>> for MyBox<[T; N], A> {
     type Error = MyVec<T, A>;
 
-    /// Converts a vector of exactly `N` elements into a boxed array (shrinking the buffer to
-    /// `N` first, as `into_boxed_slice` does).
+    /// As [`MyVec::into_array`].
     ///
     /// # Errors
     /// Gives the vector back, unchanged, if its length is not `N`.
@@ -135,13 +158,7 @@ impl<T, A: Allocator, const N: usize> TryFrom<MyVec<T, A>> for MyBox<[T; N], A> 
     /// assert_eq!(back, [1, 2]);
     /// ```
     fn try_from(v: MyVec<T, A>) -> Result<Self, Self::Error> {
-        if v.len() != N {
-            return Err(v);
-        }
-        let (slice, alloc) = MyBox::into_non_null_with_allocator(v.into_boxed_slice());
-        // SAFETY: the boxed slice holds exactly `N` elements, so its block has the layout of
-        // `[T; N]`, and the array pointer is the same address with the length now in the type.
-        Ok(unsafe { MyBox::from_non_null_in(slice.cast::<[T; N]>(), alloc) })
+        v.into_array()
     }
 }
 
