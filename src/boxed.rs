@@ -399,6 +399,12 @@ impl<T: ?Sized, A: Allocator> MyBox<T, A> {
     /// let forever: &'static mut Vec<u8> = MyBox::leak(MyBox::new(vec![1, 2]));
     /// forever.push(3);
     /// assert_eq!(forever, &[1, 2, 3]);
+    ///
+    /// // Leaked memory can still be taken back and freed (leak checkers such as Miri would
+    /// // otherwise report it): `from_raw` owns it again.
+    /// // SAFETY: `forever` came from `MyBox::leak` of a box in the global allocator, and it
+    /// // is not used after this.
+    /// drop(unsafe { MyBox::from_raw(forever) });
     /// ```
     #[inline]
     pub fn leak<'a>(b: Self) -> &'a mut T

@@ -1481,6 +1481,12 @@ impl<T, A: Allocator> MyVec<T, A> {
     /// let numbers: &'static mut [u32] = my_vec![1, 2, 3].leak();
     /// numbers[0] = 7;
     /// assert_eq!(numbers, [7, 2, 3]);
+    ///
+    /// // Leaked memory can still be taken back and freed (leak checkers such as Miri would
+    /// // otherwise report it). `my_vec!` allocated exactly 3 slots, so the capacity is 3.
+    /// // SAFETY: the slice came from `leak` of a vector of length and capacity 3 in the
+    /// // global allocator, and it is not used after this.
+    /// drop(unsafe { boxvec::MyVec::from_raw_parts(numbers.as_mut_ptr(), 3, 3) });
     /// ```
     #[inline]
     pub fn leak<'a>(self) -> &'a mut [T]
