@@ -58,6 +58,7 @@
 //! - `into_boxed_slice` and `into_array` produce a [`MyBox`](crate::MyBox), not a `Box`.
 
 use core::cmp;
+use core::iter;
 use core::mem::{self, ManuallyDrop, MaybeUninit};
 use core::ops::{Bound, Deref, DerefMut, Range, RangeBounds};
 use core::ptr::{self, NonNull};
@@ -1172,11 +1173,11 @@ impl<T, A: Allocator> MyVec<T, A> {
 
         while compactor.read < original_len {
             let read = compactor.read;
-            // SAFETY: `read` is unvisited, hence initialized; `write - 1` is the last kept
-            // element (`write >= 1`), and `write - 1 < write <= read`, so the two slots are
+            let last_kept = compactor.write - 1;
+            // SAFETY: `read` is unvisited, hence initialized; `last_kept` is the last kept
+            // element (`write >= 1`), and `last_kept < write <= read`, so the two slots are
             // distinct.
-            let duplicate =
-                unsafe { same_bucket(&mut *base.add(read), &mut *base.add(compactor.write - 1)) };
+            let duplicate = unsafe { same_bucket(&mut *base.add(read), &mut *base.add(last_kept)) };
             if duplicate {
                 // Step past the element first, so a panicking `Drop` cannot drop it twice.
                 compactor.read += 1;
@@ -1449,7 +1450,7 @@ impl<T, A: Allocator> MyVec<T, A> {
     /// v.resize_with(1, || unreachable!());
     /// assert_eq!(v, [1]);
     /// ```
-    pub fn resize_with<F>(&mut self, new_len: usize, mut f: F)
+    pub fn resize_with<F>(&mut self, new_len: usize, f: F)
     where
         F: FnMut() -> T,
     {
@@ -1459,16 +1460,8 @@ impl<T, A: Allocator> MyVec<T, A> {
             return;
         }
         let additional = new_len - len;
-        self.reserve(additional);
-        let base = self.as_mut_ptr();
-        let mut written = SetLenOnDrop::new(&mut self.len);
-        for _ in 0..additional {
-            let value = f();
-            // SAFETY: `reserve` made room for `additional` slots after `len`, and fewer than
-            // that have been written: the slot is in the allocation and uninitialized.
-            unsafe { base.add(written.current_len()).write(value) };
-            written.increment_len(1);
-        }
+        // SAFETY: `take(additional)` yields at most `additional` items.
+        unsafe { self.extend_trusted(additional, iter::repeat_with(f).take(additional)) }
     }
 
     /// Consumes the vector and returns a mutable slice of its elements that lives as long as
@@ -1680,17 +1673,8 @@ impl<T: Clone, A: Allocator> MyVec<T, A> {
     /// ```
     #[inline]
     pub fn extend_from_slice(&mut self, other: &[T]) {
-        let count = other.len();
-        self.reserve(count);
-        let base = self.as_mut_ptr();
-        let mut written = SetLenOnDrop::new(&mut self.len);
-        for item in other {
-            let value = item.clone();
-            // SAFETY: `reserve` made room for `count` slots after the old length, and fewer
-            // than `count` have been written: the slot is in the allocation, uninitialized.
-            unsafe { base.add(written.current_len()).write(value) };
-            written.increment_len(1);
-        }
+        // SAFETY: a slice iterator yields exactly `other.len()` items.
+        unsafe { self.extend_trusted(other.len(), other.iter().cloned()) }
     }
 
     /// Clones the elements in the range `src` and appends them to the end of the vector.
@@ -1726,25 +1710,34 @@ impl<T: Clone, A: Allocator> MyVec<T, A> {
         }
     }
 
-    /// Appends `n` copies of `value`: `n - 1` clones, then `value` itself moved in last.
-    ///
-    /// The length is kept by a [`SetLenOnDrop`] guard, so if a `clone` panics the vector owns
-    /// exactly the clones written so far (and `value` is dropped by the unwinding).
+    /// Appends `n` copies of `value`: `n - 1` clones, then `value` itself moved in last
+    /// (`iter::repeat_n` yields the original as its last item).
     pub(crate) fn extend_with(&mut self, n: usize, value: T) {
-        self.reserve(n);
+        // SAFETY: `repeat_n` yields exactly `n` items.
+        unsafe { self.extend_trusted(n, iter::repeat_n(value, n)) }
+    }
+}
+
+impl<T, A: Allocator> MyVec<T, A> {
+    /// Reserves room for `count` more elements, then appends the items of `items`: the one
+    /// loop behind `extend_from_slice`, `resize`, `resize_with` and `my_vec![x; n]`.
+    ///
+    /// The length is kept by a [`SetLenOnDrop`] guard, so if producing an item panics (a
+    /// `clone`, a closure) the vector owns exactly the items written so far. The capacity is
+    /// checked once, by `reserve`, not per item: that is what keeps the loop as tight as
+    /// std's.
+    ///
+    /// # Safety
+    /// - `items` yields at most `count` items.
+    unsafe fn extend_trusted(&mut self, count: usize, items: impl Iterator<Item = T>) {
+        self.reserve(count);
         let base = self.as_mut_ptr();
         let mut written = SetLenOnDrop::new(&mut self.len);
-        if n > 0 {
-            for _ in 1..n {
-                let clone = value.clone();
-                // SAFETY: `reserve(n)` made room for `n` more elements past the old length,
-                // and fewer than `n` have been written, so the slot is in the allocation and
-                // uninitialized.
-                unsafe { base.add(written.current_len()).write(clone) };
-                written.increment_len(1);
-            }
-            // SAFETY: as above: this is the `n`-th of the `n` reserved slots.
-            unsafe { base.add(written.current_len()).write(value) };
+        for item in items {
+            // SAFETY: `reserve(count)` made room for `count` slots after the old length, and
+            // fewer than `count` items have been written (the caller's promise), so the slot
+            // is in the allocation and uninitialized.
+            unsafe { base.add(written.current_len()).write(item) };
             written.increment_len(1);
         }
     }
