@@ -85,7 +85,7 @@ pub use input::{
     RangeSpec,
 };
 pub use raw_vec_ops::{RawVecOp, run_raw_vec_ops};
-pub use report::{Culprit, Mismatch, short_type_name};
+pub use report::{Culprit, Mismatch, MismatchDetails, short_type_name};
 pub use runner::{RunSummary, panic_message};
 pub use subject::{
     Bounds, CapacityCheck, Collected, Compare, DropCheck, IterPlan, MyVecs, PanicCheck,

@@ -2,6 +2,7 @@
 //! step of which (minimized) sequence, and a `#[test]` that replays it.
 
 use core::fmt;
+use std::boxed::Box;
 use std::format;
 use std::string::{String, ToString};
 use std::vec::Vec;
@@ -70,8 +71,23 @@ impl Culprit {
 /// assert_eq!(m.culprit, Culprit::Subject);
 /// assert!(m.to_string().contains("at step 3"));
 /// ```
+///
+/// A `Mismatch` is one pointer wide (the details are boxed, so a `Result` carrying it stays
+/// small); its fields are read and written through [`MismatchDetails`], e.g. `m.culprit`.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Mismatch {
+pub struct Mismatch(Box<MismatchDetails>);
+
+/// What a [`Mismatch`] holds (reached through it: `m.what`, `m.step`, …).
+///
+/// # Examples
+/// ```
+/// use boxvec::check::{Culprit, Mismatch};
+/// let mut m = Mismatch::new(0, "VecOp::Pop".into(), "result", "a".into(), "b".into());
+/// m.culprit = Culprit::Allocator;
+/// assert_eq!(m.culprit, Culprit::Allocator);
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct MismatchDetails {
     /// Who broke what.
     pub culprit: Culprit,
     /// The subject's type, without module paths (e.g. `MyVec<u8, TestAlloc>`).
@@ -103,7 +119,7 @@ pub struct Mismatch {
 impl Mismatch {
     /// A report blaming the subject, with no context yet (the runner fills in the rest).
     pub fn new(step: usize, op: String, what: &str, ours: String, std: String) -> Mismatch {
-        Mismatch {
+        Mismatch(Box::new(MismatchDetails {
             culprit: Culprit::Subject,
             subject: String::new(),
             element: String::new(),
@@ -116,7 +132,7 @@ impl Mismatch {
             sequence: Vec::new(),
             original_len: 0,
             replay: String::new(),
-        }
+        }))
     }
 
     /// Fills in the context a run knows: the subject and element type names, and the
@@ -168,6 +184,19 @@ impl Mismatch {
                  operation of {subject}; the run stopped there"
             ),
         }
+    }
+}
+
+impl core::ops::Deref for Mismatch {
+    type Target = MismatchDetails;
+    fn deref(&self) -> &MismatchDetails {
+        &self.0
+    }
+}
+
+impl core::ops::DerefMut for Mismatch {
+    fn deref_mut(&mut self) -> &mut MismatchDetails {
+        &mut self.0
     }
 }
 

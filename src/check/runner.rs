@@ -199,9 +199,7 @@ impl<Op: fmt::Debug> Step<'_, Op> {
     ) -> Result<bool, Mismatch> {
         match (&ours, &std) {
             (Outcome::Refused(refusal), _) => Err(self.refused(refusal)),
-            (Outcome::Panicked(a), Outcome::Panicked(b))
-                if a == b || panics == PanicMatch::Any =>
-            {
+            (Outcome::Panicked(a), Outcome::Panicked(b)) if a == b || panics == PanicMatch::Any => {
                 Ok(true)
             }
             _ if ours == std => Ok(false),
@@ -226,9 +224,11 @@ impl<Op: fmt::Debug> Step<'_, Op> {
         mismatch
     }
 
-    /// Runs harness code that calls the subject outside a step (building a source vector,
-    /// cutting both sides back): a refusal by the allocator under test stops the run with a
-    /// report; any other panic is not expected here and goes on unwinding.
+    /// Runs code that calls the subject where no panic is expected (a fallible operation,
+    /// building a source vector, cutting both sides back): a refusal by the allocator under
+    /// test stops the run with a report, and any other panic — a broken `Allocator` contract
+    /// caught by `Checked`, a bug — becomes a mismatch instead of unwinding through the
+    /// harness.
     pub(crate) fn outside_step<R>(&self, f: impl FnOnce() -> R) -> Result<R, Mismatch> {
         install_quiet_hook();
         let was_in_step = IN_STEP.with(|s| s.replace(true));
@@ -236,7 +236,13 @@ impl<Op: fmt::Debug> Step<'_, Op> {
         IN_STEP.with(|s| s.set(was_in_step));
         result.map_err(|payload| match payload.downcast::<Refusal>() {
             Ok(refusal) => self.refused(&refusal),
-            Err(payload) => panic::resume_unwind(payload),
+            Err(payload) => {
+                let message = panic_message(&*payload);
+                let culprit = Culprit::from_panic(&message);
+                let mut mismatch = self.mismatch_text("panic", message, "no panic".to_string());
+                mismatch.culprit = culprit;
+                mismatch
+            }
         })
     }
 
@@ -298,8 +304,14 @@ impl<Op: fmt::Debug> Step<'_, Op> {
     }
 }
 
-/// The step index and description used for the checks after the last operation.
-pub(crate) const END_OF_RUN: &str = "end of run";
+/// What a report names as the "operation" of the checks after the last one.
+pub(crate) struct EndOfRun;
+
+impl fmt::Debug for EndOfRun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("end of run")
+    }
+}
 
 /// Runs `steps` on a [`TestAlloc`] over `alloc` (requests failing as `mode` says, inside
 /// fallible operations only; live bytes within `budget`, if given), with the `Tracked` counts reset; then checks what every run
@@ -324,7 +336,7 @@ pub(crate) fn run_checked<A: Allocator + Clone>(
     result?;
     let end = Step {
         index: op_count,
-        op: &END_OF_RUN,
+        op: &EndOfRun,
     };
     if compare_live {
         end.same_live_counts()?;

@@ -473,7 +473,7 @@ pub trait VecUnderTest<T: Element, A: Allocator + Clone = Global>: Sized {
     /// `into_iter` of the vector's contents (leaving an empty vector behind), consumed as
     /// `plan` says; returns the items taken and the iterator's `as_slice` text (or empty).
     /// [`IterEnd::KeepRest`] collects the rest back into the (empty) vector with `extend`.
-    fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+    fn take_into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
         Err(Unsupported)
     }
 

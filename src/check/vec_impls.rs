@@ -13,9 +13,7 @@ use std::vec::Vec;
 
 use super::element::Element;
 use super::input::IterEnd;
-use super::subject::{
-    Bounds, Collected, IterPlan, ReserveError, Supported, Taken, VecUnderTest,
-};
+use super::subject::{Bounds, Collected, IterPlan, ReserveError, Supported, Taken, VecUnderTest};
 use super::test_alloc::TestAlloc;
 use crate::MyVec;
 use crate::alloc::Allocator;
@@ -150,7 +148,7 @@ macro_rules! same_on_both {
             plan.end(extract);
             Ok(taken)
         }
-        fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+        fn take_into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
             let empty_like: fn(&Self) -> Self = $empty_like;
             let empty = empty_like(self);
             let mut iter = mem::replace(self, empty).into_iter();
