@@ -39,6 +39,13 @@ proptest! {
         }
     }
 
+    /// The one-line proptest entry point a user writes for their own type (`?` turns a
+    /// `Mismatch` into a test failure, with the report as its message).
+    #[test]
+    fn vec_case_is_a_one_line_property_test(bytes in bytes_strategy()) {
+        boxvec::check::vec_case::<MyVecs>(&bytes)?;
+    }
+
     #[test]
     fn box_ops_match_std(kind in kind_strategy(), bytes in bytes_strategy()) {
         let ops: Vec<BoxOp> = decode(&bytes);
