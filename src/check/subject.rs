@@ -1,45 +1,7 @@
 //! [`VecUnderTest`]: the trait a vector type implements to be tested against std's `Vec` —
 //! boxvec's own `MyVec` through exactly the same path as a user's type.
 //!
-//! # Implementing it for your type
-//!
-//! Implement the methods your type has; every other method keeps its default, which answers
-//! [`Unsupported`], and the runner skips those operations (they are counted in
-//! [`RunSummary::skipped`](super::RunSummary::skipped), never as failures). Each method is
-//! one call of the std method of the same name; a method that takes a closure or an iterator
-//! passes it straight on. Then say how strictly to compare ([`Compare`]) and name the type for
-//! every element type with a [`VecFamily`]:
-//!
-//! ```
-//! use boxvec::alloc::{Allocator, Global};
-//! use boxvec::check::{Compare, Element, Supported, TestAlloc, VecFamily, VecUnderTest, run_vec};
-//! use boxvec::check::{VecOp, CapacityCheck};
-//!
-//! /// A user's vector type: here simply a wrapper around std's.
-//! struct Stack<T>(Vec<T>);
-//!
-//! impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Stack<T> {
-//!     const COMPARE: Compare = Compare { capacity: CapacityCheck::AtLeastLen, ..Compare::STRICT };
-//!     fn new_in(_alloc: TestAlloc<A>) -> Self { Stack(Vec::new()) } // no allocator parameter
-//!     fn as_slice(&self) -> &[T] { &self.0 }
-//!     fn capacity(&self) -> usize { self.0.capacity() }
-//!     fn push(&mut self, value: T) -> Supported<()> { Ok(self.0.push(value)) }
-//!     fn pop(&mut self) -> Supported<Option<T>> { Ok(self.0.pop()) }
-//! }
-//!
-//! struct Stacks;
-//! impl VecFamily for Stacks {
-//!     type Vec<T: Element, A: Allocator + Clone> = Stack<T>;
-//! }
-//!
-//! let ops = [VecOp::Push(1), VecOp::Push(2), VecOp::Clear, VecOp::Pop];
-//! let summary = run_vec::<Stacks, String, _>(&ops, Global).unwrap();
-//! assert_eq!((summary.steps, summary.skipped), (3, 1)); // `clear` is not implemented
-//! ```
-//!
-//! A type that takes an allocator builds itself in the one [`new_in`](VecUnderTest::new_in)
-//! hands it (a [`TestAlloc`]: the caller's allocator under `Checked<Failing<…>>`), and then
-//! every request it makes is checked against the `Allocator` contract and counted for leaks.
+//! How to implement it is in the trait's own documentation.
 
 use core::mem::MaybeUninit;
 use core::ops::Bound;
@@ -258,17 +220,52 @@ impl Collected {
 
 /// A vector type the harness tests against std's `Vec`, operation by operation.
 ///
-/// Every operation method defaults to `Err(Unsupported)`: implement those your type has (see
-/// the [module docs](self)). The required methods build an empty vector and show its contents.
-/// Element values are built by the harness (`T: Element`), so it can count them
-/// ([`Tracked`](super::Tracked)) and make their `Clone` or `Drop` panic on purpose.
+/// Every operation method defaults to `Err(Unsupported)`. The required methods build an empty
+/// vector and show its contents. Element values are built by the harness (`T: Element`), so it
+/// can count them ([`Tracked`](super::Tracked)) and make their `Clone` or `Drop` panic on
+/// purpose. `A` is the allocator the run was given (see the last paragraph).
 ///
-/// `A` is the allocator the run was given; a subject that takes an allocator builds itself in
-/// the [`TestAlloc<A>`] it receives, one that does not ignores it (and implements the trait for
-/// every `A`).
+/// # Implementing it for your type
 ///
-/// # Examples
-/// `MyVec` and std's `Vec` implement it (std's is the oracle); a run of std against itself
+/// Implement the methods your type has; every other method keeps its default, which answers
+/// [`Unsupported`], and the runner skips those operations (they are counted in
+/// [`RunSummary::skipped`](super::RunSummary::skipped), never as failures). Each method is
+/// one call of the std method of the same name; a method that takes a closure or an iterator
+/// passes it straight on. Then say how strictly to compare ([`Compare`]) and name the type for
+/// every element type with a [`VecFamily`]:
+///
+/// ```
+/// use boxvec::alloc::{Allocator, Global};
+/// use boxvec::check::{Compare, Element, Supported, TestAlloc, VecFamily, VecUnderTest, run_vec};
+/// use boxvec::check::{VecOp, CapacityCheck};
+///
+/// /// A user's vector type: here simply a wrapper around std's.
+/// struct Stack<T>(Vec<T>);
+///
+/// impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Stack<T> {
+///     const COMPARE: Compare = Compare { capacity: CapacityCheck::AtLeastLen, ..Compare::STRICT };
+///     fn new_in(_alloc: TestAlloc<A>) -> Self { Stack(Vec::new()) } // no allocator parameter
+///     fn as_slice(&self) -> &[T] { &self.0 }
+///     fn capacity(&self) -> usize { self.0.capacity() }
+///     fn push(&mut self, value: T) -> Supported<()> { Ok(self.0.push(value)) }
+///     fn pop(&mut self) -> Supported<Option<T>> { Ok(self.0.pop()) }
+/// }
+///
+/// struct Stacks;
+/// impl VecFamily for Stacks {
+///     type Vec<T: Element, A: Allocator + Clone> = Stack<T>;
+/// }
+///
+/// let ops = [VecOp::Push(1), VecOp::Push(2), VecOp::Clear, VecOp::Pop];
+/// let summary = run_vec::<Stacks, String, _>(&ops, Global).unwrap();
+/// assert_eq!((summary.steps, summary.skipped), (3, 1)); // `clear` is not implemented
+/// ```
+///
+/// A type that takes an allocator builds itself in the one [`new_in`](VecUnderTest::new_in)
+/// hands it (a [`TestAlloc`]: the caller's allocator under `Checked<Failing<…>>`), and then
+/// every request it makes is checked against the `Allocator` contract and counted for leaks.
+///
+/// `MyVec` and std's `Vec` implement it too (std's is the oracle); a run of std against itself
 /// always agrees:
 /// ```
 /// use boxvec::check::{StdVecs, VecOp, run_vec};

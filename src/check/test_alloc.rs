@@ -3,22 +3,8 @@
 //!
 //! A run puts two instrumented layers between the subject and the caller's allocator:
 //! [`Failing`] (which refuses the requests a run chooses to refuse) and [`Checked`] (which
-//! verifies the `Allocator` contract from both sides). On top of them `TestAlloc` adds one
-//! rule, about what a refusal means:
-//!
-//! - inside a **fallible** operation (`try_reserve`, `MyBox::try_new_in`, …; the runner marks
-//!   them with [`TestAlloc::fallible`]) a refusal is returned as an error, exactly as the
-//!   allocator returned it: that is the behaviour under test;
-//! - inside an **infallible** operation (`push`, `reserve`, `clone`, …) a real program would
-//!   now call `handle_alloc_error` and abort. The harness must not: a user's arena that runs
-//!   out of room is not a bug, and the process may be a test runner or a fuzzer. So
-//!   `TestAlloc` panics with a [`Refusal`], which unwinds out of the subject (boxvec's types
-//!   are built to survive that, as they survive a panicking `Clone`) to the runner, which stops
-//!   the run with a report instead of killing the process.
-//!
-//! Injected failures follow the same rule by construction: the failure mode of the run is
-//! consulted only inside fallible operations, so an injected failure can never reach an
-//! infallible one by accident.
+//! verifies the `Allocator` contract from both sides). `TestAlloc` adds the rule for what a
+//! refusal means, documented on the type (it is public; this module is not).
 
 use core::fmt;
 use core::ptr::NonNull;
@@ -31,7 +17,21 @@ use crate::alloc::{AllocError, Allocator, Checked, FailMode, Failing, Global, La
 /// with refusals during infallible operations turned into reports instead of aborts.
 ///
 /// Clones are handles to the *same* allocator (the same ledger, the same failure plan), so a
-/// subject can keep one per vector it builds. See the [module docs](self) for the refusal rule.
+/// subject can keep one per vector it builds.
+///
+/// # The refusal rule
+///
+/// - inside a **fallible** operation (`try_reserve`, `MyBox::try_new_in`, …; the runner marks
+///   them with [`TestAlloc::fallible`]) a refusal is returned as an error, exactly as the
+///   allocator returned it: that is the behaviour under test;
+/// - inside an **infallible** operation (`push`, `reserve`, `clone`, …) a real program would
+///   call `handle_alloc_error` and abort. The harness must not (a user's arena that runs out of
+///   room is not a bug, and the process may be a test runner or a fuzzer), so `TestAlloc`
+///   panics with a [`Refusal`], which unwinds out of the subject to the runner, which stops the
+///   run with a report.
+///
+/// The run's failure plan is consulted only inside fallible operations, so an injected failure
+/// never reaches an infallible one.
 ///
 /// # Examples
 /// ```
