@@ -114,7 +114,12 @@ pub(crate) fn run_box_ops_within<T: Element, A: Allocator + Clone>(
         )
     };
     once(ops).map_err(|first| {
-        let (minimal, mut report) = minimize(ops, first, |ops| once(ops).err(), 200);
+        let (minimal, mut report) = minimize(
+            ops,
+            first,
+            |ops| once(ops).err(),
+            super::report::MINIMIZE_BUDGET,
+        );
         let names = (
             short_type_name::<MyBox<T, TestAlloc<A>>>(),
             short_type_name::<T>(),

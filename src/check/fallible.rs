@@ -111,7 +111,7 @@ pub fn run_alloc_failures<T: Element, A: Allocator + Clone>(
 ) -> Result<RunSummary, Mismatch> {
     run_once::<T, A>(ops, mode, alloc.clone()).map_err(|first| {
         let rerun = |ops: &[FallibleOp]| run_once::<T, A>(ops, mode, alloc.clone()).err();
-        let (minimal, mut report) = minimize(ops, first, rerun, 200);
+        let (minimal, mut report) = minimize(ops, first, rerun, super::report::MINIMIZE_BUDGET);
         let subject = std::format!("MyVec/MyBox/RawVec under FailMode::{mode:?}");
         report.set_context(
             (subject, short_type_name::<T>()),

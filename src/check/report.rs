@@ -231,6 +231,10 @@ impl fmt::Display for Mismatch {
 
 impl core::error::Error for Mismatch {}
 
+/// Re-runs allowed when minimizing a failing sequence (fewer under Miri, where a run costs a
+/// thousand times more).
+pub(crate) const MINIMIZE_BUDGET: usize = if cfg!(miri) { 60 } else { 400 };
+
 /// Shrinks a failing operation sequence: removes chunks of operations, halving the chunk size,
 /// while the shorter sequence still fails the same way (at most `budget` re-runs). Returns
 /// the smallest failing sequence found and its report.
@@ -242,6 +246,10 @@ pub(crate) fn minimize<Op: Clone>(
 ) -> (Vec<Op>, Mismatch) {
     let mut best: Vec<Op> = ops.to_vec();
     let mut report = first;
+    if !report.culprit.is_bug() {
+        // A refusal is where the run stopped, not a failure to cut down.
+        return (best, report);
+    }
     // Operations after the failing step never ran: drop them first.
     best.truncate(report.step.saturating_add(1).min(best.len()));
     let mut chunk = best.len().div_ceil(2).max(1);

@@ -21,7 +21,7 @@ use arbitrary::Arbitrary;
 
 use super::element::{Element, Side, Tracked, Trigger};
 use super::input::{Amount, HintLie, Index, IterEnd, Lying, Pred, RangeSpec};
-use super::report::{Mismatch, minimize, short_type_name};
+use super::report::{MINIMIZE_BUDGET, Mismatch, minimize, short_type_name};
 use super::runner::{
     Outcome, PanicMatch, PendingPanic, RunSummary, Step, refuse_next, run_checked, run_op, values,
 };
@@ -265,9 +265,6 @@ impl VecOp {
         ]
     }
 }
-
-/// Re-runs allowed when minimizing a failing sequence.
-const MINIMIZE_BUDGET: usize = 400;
 
 /// Applies `ops` to the vector type `F` names (for elements `T`, on a [`TestAlloc`] over
 /// `alloc`) and to std's `Vec<T>`, comparing after every step as the type's
