@@ -6,8 +6,10 @@
 //! test is a report (never an abort), reports are minimized and render a replay test that
 //! compiles (one is pasted below), and std against itself always agrees.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::ptr::NonNull;
+use std::rc::Rc;
 
 use boxvec::alloc::{AllocError, Allocator, FailMode, Global, Layout};
 use boxvec::check::{
@@ -138,7 +140,7 @@ fn run_planted<T: Element>(
     ops: &[VecOp],
 ) -> Result<boxvec::check::RunSummary, boxvec::check::Mismatch> {
     PLANT.with(|p| p.set(plant));
-    let result = run_vec::<PlantedVecs, T, _>(ops, Global);
+    let result = run_vec::<PlantedVecs, T, _>(ops, Reclaiming::default());
     PLANT.with(|p| p.set(Plant::Nothing));
     result
 }
@@ -371,20 +373,61 @@ fn std_against_std_always_agrees() {
 
 // --- allocators -----------------------------------------------------------------------------
 
+/// `Global`, keeping a list of the blocks it handed out and freeing whatever is still live
+/// when the last handle goes: the planted leaks and the blocks `Checked` refuses to pass on
+/// are given back, so leak checkers (Miri, valgrind) see only real leaks.
+#[derive(Clone, Default)]
+struct Reclaiming {
+    live: Rc<RefCell<HashMap<usize, Layout>>>,
+}
+
+// SAFETY: blocks come from `Global` unchanged and go back to it with the same layout, once:
+// `deallocate` forgets a block before freeing it, and `drop` frees only those not forgotten.
+unsafe impl Allocator for Reclaiming {
+    fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
+        let block = Global.allocate(layout)?;
+        self.live
+            .borrow_mut()
+            .insert(block.cast::<u8>().as_ptr().addr(), layout);
+        Ok(block)
+    }
+    unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
+        self.live.borrow_mut().remove(&ptr.as_ptr().addr());
+        // SAFETY: the caller hands back a block this allocator returned, with its layout.
+        unsafe { Global.deallocate(ptr, layout) }
+    }
+}
+
+impl Drop for Reclaiming {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.live) > 1 {
+            return;
+        }
+        let base = NonNull::<u8>::dangling();
+        for (addr, layout) in self.live.borrow_mut().drain() {
+            // SAFETY: every block still listed came from `Global` with this layout and was
+            // never freed; the list is the last handle to it.
+            unsafe { Global.deallocate(base.with_addr(addr.try_into().unwrap()), layout) };
+        }
+    }
+}
+
 /// An allocator that breaks its side of the contract: every block of 8 or more bytes comes
 /// back one byte past where it starts, which misaligns it whenever the alignment is above 1.
-#[derive(Clone, Copy)]
-struct Misaligning;
+#[derive(Clone, Default)]
+struct Misaligning {
+    inner: Reclaiming,
+}
 
 // SAFETY: none — this allocator is deliberately broken, to prove `Checked` catches it before
 // any caller uses a block (the harness only runs it under `Checked`).
 unsafe impl Allocator for Misaligning {
     fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
         if layout.size() < 8 {
-            return Global.allocate(layout);
+            return self.inner.allocate(layout);
         }
         let padded = Layout::from_size_align(layout.size() + 1, layout.align()).unwrap();
-        let block = Global.allocate(padded)?;
+        let block = self.inner.allocate(padded)?;
         let shifted = block.cast::<u8>().as_ptr().wrapping_add(1);
         Ok(NonNull::slice_from_raw_parts(
             NonNull::new(shifted).unwrap(),
@@ -393,21 +436,21 @@ unsafe impl Allocator for Misaligning {
     }
     unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
         if layout.size() < 8 {
-            // SAFETY: small blocks came from `Global` with `layout`.
-            return unsafe { Global.deallocate(ptr, layout) };
+            // SAFETY: small blocks came from `inner` with `layout`.
+            return unsafe { self.inner.deallocate(ptr, layout) };
         }
         let padded = Layout::from_size_align(layout.size() + 1, layout.align()).unwrap();
         let start = NonNull::new(ptr.as_ptr().wrapping_sub(1)).unwrap();
         // SAFETY: a large block starts one byte before the pointer handed out, and came from
-        // `Global` with the padded layout.
-        unsafe { Global.deallocate(start, padded) }
+        // `inner` with the padded layout.
+        unsafe { self.inner.deallocate(start, padded) }
     }
 }
 
 #[test]
 fn an_allocator_breaking_the_contract_is_blamed_on_the_allocator() {
     let m = check_allocator(
-        Misaligning,
+        Misaligning::default(),
         Battery {
             rounds: 1,
             ..Battery::default()
