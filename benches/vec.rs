@@ -16,7 +16,7 @@
 //! | group | what is timed |
 //! |---|---|
 //! | `push` | `new()` then `push` N `u64`s (N = 1000, 100 000): the hot push path plus every amortized growth step, then the drop |
-//! | `extend_from_slice` | `new()` then `extend_from_slice` of a 4 KiB or 64 KiB slice of `u8` or `u64`, or of 1 000 000 `u64` (`u64-1M`): one reservation plus a clone loop that should become a `memcpy`. `memcpy/u64-1M` is the limit: `copy_from_slice` into an already touched buffer, no allocation |
+//! | `extend_from_slice` | `new()` then `extend_from_slice` of a 4 KiB or 64 KiB slice of `u8` or `u64`, or of 1 000 000 `u64` (`u64-1M`): one reservation plus a clone loop that should become a `memcpy`. `memcpy/u64-1M` is the limit: one `copy_nonoverlapping` into a buffer allocated (and, by earlier runs, touched) outside the measurement |
 //! | `extend_iter` | `new()` then `extend` from `(0..n).map(..)` (exact size hint: one reservation) and from `(0..n).filter(..)` (lower bound 0: grows while pushing), n = 10 000 |
 //! | `clone` | `clone` of a `Vec<u64>` of 10 000 or 1 000 000 (a `memcpy` if `Copy` is exploited; `memcpy/u64-1000000` is the limit, as above) and of a `Vec<String>` of 1 000 (1 000 small allocations dominate) |
 //! | `retain` | `retain` keeping the even values of 10 000 or 1 000 000 `u64`s: the compaction loop |
@@ -25,12 +25,15 @@
 //! | `pop` | `pop` until empty from 10 000 `u64`s, summing the values |
 //! | `remove` | `remove(0)` until empty from 2 000 `u64`s: the tail shift again, the other way |
 //!
-//! Where a workload needs a prepared vector (`retain`, `drain`, `pop`, `remove`), the vector is built in
-//! `iter_batched`'s setup closure, outside the measurement, and the result is dropped outside it
-//! too. Elsewhere the timed closure returns the vector, so its drop (one deallocation, plus the
+//! Where a workload needs a prepared vector (`retain`, `drain`, `pop`, `remove`), the vector is
+//! built in `iter_batched`'s setup closure, outside the measurement, and the result is dropped
+//! outside it too. Elsewhere the timed closure returns the vector, so its drop (one deallocation, plus the
 //! `String`s for `clone`) is part of the time, equally for all three.
 //!
 //! # Reading the results
+//!
+//! Time is the benchmark thread's **CPU time**, not wall time (see `vec/measure.rs`): on a
+//! shared machine the moments the thread waits for a core are not counted.
 //!
 //! Each benchmark is named `group/subject/parameter`, e.g. `push/mine/100000`. Take the middle
 //! of criterion's `time: [low estimate high]` and divide by the `std` line of the same group
@@ -38,17 +41,23 @@
 //! are noise; a stable gap of 1.3x or more is worth reading the code path for. Nothing here is
 //! asserted: timing claims live in reports, never in tests.
 //!
+//! For a comparison that holds up on a busy machine, run the **interleaved pass**, which times
+//! short batches of the subjects in turn and prints median ratios to std per workload:
+//! `BENCH_INTERLEAVED=25 cargo bench --bench vec -- interleaved-only` (the filter matches no
+//! criterion benchmark, so only the pass runs; `BENCH_INTERLEAVED_FILTER=retain` narrows it).
+//! It takes about a minute.
+//!
 //! # What the allocator is asked for
 //!
 //! Equal time could hide extra work in the allocator, so before timing each benchmark runs its
 //! workload once under a counting global allocator and records the calls (`alloc`,
 //! `realloc`, `dealloc`) and the bytes requested; the table is printed at the end of the run
-//! (only for the benchmarks the filter selected). Counting is switched off while criterion
-//! times, so it costs the timed code one predictable branch per allocator call.
+//! (only for the benchmarks the filter selected). Counting is switched off while anything is
+//! timed, so it costs the timed code one predictable branch per allocator call.
 //!
 //! The settings (`sample_size` 30, 0.5 s warm-up, 2 s measurement per benchmark) keep
-//! `cargo bench --bench vec` at a few minutes on a small machine; raise them for a quieter
-//! comparison.
+//! `cargo bench --bench vec` at about five minutes on a small machine; raise them for a
+//! quieter comparison. docs/perf.md records a run before and after the write-loop change.
 
 #[path = "vec/measure.rs"]
 mod measure;

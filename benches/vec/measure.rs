@@ -409,12 +409,14 @@ fn interleave(workload: &mut [Registered], rounds: usize) -> Vec<(Vec<f64>, Vec<
         (subject.timer)(iters); // warm-up
     }
     let count = workload.len();
-    let mut per_iter = vec![vec![0.0; rounds]; count];
+    let mut per_iter = vec![Vec::with_capacity(rounds); count];
     for round in 0..rounds {
+        // Round `r` starts with subject `r % count`; every subject's list still gets its
+        // times in round order.
         for k in 0..count {
             let at = (round + k) % count;
             let time = (workload[at].timer)(iters);
-            per_iter[at][round] = time.as_nanos() as f64 / iters as f64;
+            per_iter[at].push(time.as_nanos() as f64 / iters as f64);
         }
     }
     per_iter
