@@ -21,9 +21,12 @@
 //!
 //! criterion times one benchmark after another, a few seconds each, so two subjects are
 //! measured under different loads. The interleaved pass times a short batch (about 2 ms) of
-//! each subject in turn, rotating the order each round, and reports per workload the median
+//! each subject in turn, in a new shuffled order each round, and reports per workload the median
 //! over rounds of the ratio `subject / std` *within* a round: a change in load hits both
-//! sides of each ratio about equally.
+//! sides of each ratio about equally. The order is shuffled rather than rotated because a
+//! subject inherits the caches its predecessor left (for the 8 MB workloads, whether the heap
+//! block and the source are still in L3): with a fixed cycle, each subject would always follow
+//! the same one.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
@@ -354,7 +357,7 @@ pub fn report_interleaved(_: &mut Criterion<ThreadCpuTime>) {
     let filter = std::env::var("BENCH_INTERLEAVED_FILTER").unwrap_or_default();
     let mut timers = TIMERS.take();
     println!(
-        "\nInterleaved pass: {rounds} rounds of ~{BATCH_TARGET:?} batches, subjects in rotating order;"
+        "\nInterleaved pass: {rounds} rounds of ~{BATCH_TARGET:?} batches, subjects in a shuffled order each round;"
     );
     println!("ratios are medians over rounds of (subject / std) within a round.");
     println!(
@@ -396,7 +399,7 @@ pub fn report_interleaved(_: &mut Criterion<ThreadCpuTime>) {
     );
 }
 
-/// Times `rounds` batches of every subject of one workload, in rotating order. Returns per
+/// Times `rounds` batches of every subject of one workload, in shuffled order. Returns per
 /// subject (in `workload`'s order, std first) its time per iteration in each round, and its
 /// ratio to std's time in the same round.
 fn interleave(workload: &mut [Registered], rounds: usize) -> Vec<(Vec<f64>, Vec<f64>)> {
@@ -410,11 +413,11 @@ fn interleave(workload: &mut [Registered], rounds: usize) -> Vec<(Vec<f64>, Vec<
     }
     let count = workload.len();
     let mut per_iter = vec![Vec::with_capacity(rounds); count];
-    for round in 0..rounds {
-        // Round `r` starts with subject `r % count`; every subject's list still gets its
-        // times in round order.
-        for k in 0..count {
-            let at = (round + k) % count;
+    let mut order: Vec<usize> = (0..count).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    for _ in 0..rounds {
+        shuffle(&mut order, &mut seed);
+        for &at in &order {
             let time = (workload[at].timer)(iters);
             per_iter[at].push(time.as_nanos() as f64 / iters as f64);
         }
@@ -426,6 +429,17 @@ fn interleave(workload: &mut [Registered], rounds: usize) -> Vec<(Vec<f64>, Vec<
             (times.clone(), ratios)
         })
         .collect()
+}
+
+/// Fisher–Yates with a xorshift generator: a different order each round, the same sequence
+/// of orders every run.
+fn shuffle(order: &mut [usize], seed: &mut u64) {
+    for last in (1..order.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        order.swap(last, (*seed % (last as u64 + 1)) as usize);
+    }
 }
 
 fn median(values: &[f64]) -> f64 {
