@@ -378,7 +378,7 @@ fn std_against_std_always_agrees() {
 /// are given back, so leak checkers (Miri, valgrind) see only real leaks.
 #[derive(Clone, Default)]
 struct Reclaiming {
-    live: Rc<RefCell<HashMap<usize, Layout>>>,
+    live: Rc<RefCell<HashMap<usize, (NonNull<u8>, Layout)>>>,
 }
 
 // SAFETY: blocks come from `Global` unchanged and go back to it with the same layout, once:
@@ -403,11 +403,10 @@ impl Drop for Reclaiming {
         if Rc::strong_count(&self.live) > 1 {
             return;
         }
-        let base = NonNull::<u8>::dangling();
-        for (addr, layout) in self.live.borrow_mut().drain() {
+        for (_, (block, layout)) in self.live.borrow_mut().drain() {
             // SAFETY: every block still listed came from `Global` with this layout and was
             // never freed; the list is the last handle to it.
-            unsafe { Global.deallocate(base.with_addr(addr.try_into().unwrap()), layout) };
+            unsafe { Global.deallocate(block, layout) };
         }
     }
 }
