@@ -32,6 +32,13 @@
 //! unsafe { System.dealloc(ptr.cast(), layout) };
 //! ```
 //!
+//! std has no `alloc_array` (a tutorial's invention): an array is allocated with the same
+//! `alloc`, given the array's layout from `Layout::array::<T>(n)`, as in the block above.
+//!
+//! ```compile_fail
+//! use std::alloc::alloc_array; // error[E0432]: unresolved import
+//! ```
+//!
 //! ## What glibc's `malloc` does underneath
 //!
 //! `malloc` is not a system call. glibc keeps its own free lists inside big regions it gets
