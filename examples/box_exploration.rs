@@ -77,10 +77,16 @@ fn layouts() {
     show_layout::<Option<u32>>("Option<u32>");
     show_layout::<()>("()");
 
-    println!("  Option<u32> is 8, not 4: every u32 value is valid, so None needs a tag of its own,");
-    println!("  padded to u32's alignment. (Option<&u32> would cost nothing: a reference is never null.)");
+    println!(
+        "  Option<u32> is 8, not 4: every u32 value is valid, so None needs a tag of its own,"
+    );
+    println!(
+        "  padded to u32's alignment. (Option<&u32> would cost nothing: a reference is never null.)"
+    );
 
-    println!("\n  Field offsets (@ = bytes from the start): Rust may reorder fields, #[repr(C)] may not.");
+    println!(
+        "\n  Field offsets (@ = bytes from the start): Rust may reorder fields, #[repr(C)] may not."
+    );
     println!(
         "  {:<28} small: u8 @{}, large: u32 @{}, middle: u16 @{}; size {}",
         "Reordered (default repr)",
@@ -115,7 +121,9 @@ fn layouts() {
     );
     println!("  A size is always a multiple of the alignment (trailing padding included), so");
     println!("  that the elements of an array stay aligned: the repr(C) tuple pads after i32 to");
-    println!("  align f64, and again after its last field, the u8, up to a multiple of f64's alignment.");
+    println!(
+        "  align f64, and again after its last field, the u8, up to a multiple of f64's alignment."
+    );
 
     println!("\n  For unsized values the layout comes from the value itself:");
     let slice: &[u64] = &[1, 2, 3];
@@ -446,7 +454,10 @@ fn main() -> Result<(), boxvec::alloc::AllocError> {
     let shown: Vec<String> = shapes.iter().map(|s| s.to_string()).collect();
     println!("  A Vec<MyBox<dyn Display>> holding a MyBox<i32> (1) and a MyBox<&str> (\"two\"),");
     println!("  each turned into a MyBox<dyn Display> with my_box_unsize!. Printing each calls");
-    println!("  Display::fmt through its vtable, so one loop prints both: {}.", shown.join(", "));
+    println!(
+        "  Display::fmt through its vtable, so one loop prints both: {}.",
+        shown.join(", ")
+    );
     println!("\nDone.");
     Ok(())
 }

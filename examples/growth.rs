@@ -47,12 +47,25 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     print_table(&run.steps);
-    println!("\nGiving back the slack with shrink_to_fit() (len {} < capacity {}):", v.len(), v.capacity());
+    println!(
+        "\nGiving back the slack with shrink_to_fit() (len {} < capacity {}):",
+        v.len(),
+        v.capacity()
+    );
     v.shrink_to_fit();
-    println!("  {}", recording.events().last().expect("shrink_to_fit calls shrink"));
+    println!(
+        "  {}",
+        recording
+            .events()
+            .last()
+            .expect("shrink_to_fit calls shrink")
+    );
     println!("Dropping the vector frees the block:");
     drop(v);
-    println!("  {}", recording.events().last().expect("drop calls deallocate"));
+    println!(
+        "  {}",
+        recording.events().last().expect("drop calls deallocate")
+    );
     print_legend();
     print_summary(&run);
     Ok(())
@@ -133,5 +146,7 @@ fn print_summary(run: &GrowthRun) {
         "Growing by one slot per push would have copied {by_one} bytes ({:.1} TiB).",
         by_one as f64 / (1u64 << 40) as f64
     );
-    println!("The capacities are the same with std's Vec: boxvec's tests check every one against std.");
+    println!(
+        "The capacities are the same with std's Vec: boxvec's tests check every one against std."
+    );
 }

@@ -91,7 +91,11 @@ fn struct_padding() -> Claim {
         measured: format!(
             "Efficient {efficient} bytes, Inefficient {inefficient}, Inefficient as #[repr(C)] {repr_c}"
         ),
-        verdict: if efficient == 10 { Verdict::True } else { Verdict::False },
+        verdict: if efficient == 10 {
+            Verdict::True
+        } else {
+            Verdict::False
+        },
         why: "A size is a multiple of the alignment (4 here), so that every element of an array \
               is aligned: 10 rounds up to 12. And without #[repr(C)] Rust reorders fields, so \
               the declaration order does not cost anything; even in C order both are 12.",
@@ -152,7 +156,11 @@ fn stack_size() -> Claim {
         seed: "003",
         claim: "The stack is small: 64 kb by default on Linux",
         measured,
-        verdict: if survived { Verdict::False } else { Verdict::True },
+        verdict: if survived {
+            Verdict::False
+        } else {
+            Verdict::True
+        },
         why: "The main thread gets the soft `ulimit -s`, typically 8 MiB on Linux; threads \
               that Rust spawns get 2 MiB unless RUST_MIN_STACK or Builder::stack_size says \
               otherwise. Small compared with the heap, but not 64 KiB.",
@@ -214,7 +222,9 @@ fn mapping_of(addr: usize) -> Option<Mapping> {
         let start = usize::from_str_radix(start, 16).ok()?;
         let end = usize::from_str_radix(end, 16).ok()?;
         let name = fields.nth(4).unwrap_or("").to_string();
-        (start..end).contains(&addr).then_some(Mapping { start, end, name })
+        (start..end)
+            .contains(&addr)
+            .then_some(Mapping { start, end, name })
     })
 }
 
@@ -253,7 +263,11 @@ fn sbrk() -> Claim {
     };
     let small = where_is_a_block_of(64);
     let big = where_is_a_block_of(64 << 20);
-    let verdict = if big.as_deref() == Some("[heap]") { Verdict::True } else { Verdict::HalfTrue };
+    let verdict = if big.as_deref() == Some("[heap]") {
+        Verdict::True
+    } else {
+        Verdict::HalfTrue
+    };
     Claim {
         seed: "002",
         claim,
@@ -300,7 +314,11 @@ fn write_through_u8() -> Claim {
             "writing 42 through the *mut u8 sets 1 of the 2 bytes: on zeroed memory the u16 \
              reads {through_u8} on this {}-endian machine; through a *mut u16 it reads \
              {through_u16}",
-            if cfg!(target_endian = "little") { "little" } else { "big" }
+            if cfg!(target_endian = "little") {
+                "little"
+            } else {
+                "big"
+            }
         ),
         verdict: Verdict::Misleading,
         why: "alloc returns *mut u8, so `*ptr = 42` writes one byte and the assert reads that \
@@ -338,7 +356,11 @@ fn option_box() -> Claim {
             "Box<i32> {boxed} bytes, Option<Box<i32>> {optional}; MyBox<i32> {my_boxed}, \
              Option<MyBox<i32>> {my_optional}; None is stored as {none_bits:#x}"
         ),
-        verdict: if optional == boxed { Verdict::True } else { Verdict::False },
+        verdict: if optional == boxed {
+            Verdict::True
+        } else {
+            Verdict::False
+        },
         why: "A box's pointer is never null (it is a NonNull), so Option uses the null value \
               for None: a niche. MyBox holds a NonNull too and gets the same for free.",
     }

@@ -46,7 +46,10 @@ fn seed_001_doubling_copies_o_n_and_growth_by_one_o_n_squared() {
     let n = seed_claims::DOUBLING_PUSHES;
     let (doubling, by_one) = seed_claims::copies_doubling_vs_by_one(n);
     // Less than the final capacity, itself under 2n elements of 8 bytes.
-    assert!(doubling < 2 * 8 * n, "doubling copied {doubling} bytes for {n} pushes");
+    assert!(
+        doubling < 2 * 8 * n,
+        "doubling copied {doubling} bytes for {n} pushes"
+    );
     assert_eq!(by_one, 8 * n * (n - 1) / 2);
 }
 
@@ -57,7 +60,14 @@ fn every_claim_gets_the_expected_verdict() {
         ("std::alloc::alloc_array", Verdict::False),
         ("Doubling gives O(1)", Verdict::True),
         ("takes 10 bytes", Verdict::False),
-        ("uses sbrk", if glibc { Verdict::HalfTrue } else { Verdict::NotMeasurableHere }),
+        (
+            "uses sbrk",
+            if glibc {
+                Verdict::HalfTrue
+            } else {
+                Verdict::NotMeasurableHere
+            },
+        ),
         ("Option<Box<T>>", Verdict::True),
         ("64 kb", Verdict::False),
         ("*ptr = 42", Verdict::Misleading),
@@ -65,8 +75,16 @@ fn every_claim_gets_the_expected_verdict() {
     let claims = all_claims();
     assert_eq!(claims.len(), expected.len());
     for (claim, (quote, verdict)) in claims.iter().zip(expected) {
-        assert!(claim.claim.contains(quote), "claims out of order: {}", claim.claim);
-        assert_eq!(claim.verdict, verdict, "{}: measured {}", claim.claim, claim.measured);
+        assert!(
+            claim.claim.contains(quote),
+            "claims out of order: {}",
+            claim.claim
+        );
+        assert_eq!(
+            claim.verdict, verdict,
+            "{}: measured {}",
+            claim.claim, claim.measured
+        );
         assert!(!claim.measured.is_empty() && !claim.why.is_empty());
     }
 }

@@ -131,7 +131,10 @@ fn capacity_staircase(run: &GrowthRun) -> Vec<(u64, u64)> {
 
 /// Draws `run` into `area`: on top, capacity against length (log-log, one marker per
 /// reallocation, coloured by what the allocator did); below, the bytes copied so far.
-pub fn draw_run(area: &DrawingArea<SVGBackend<'_>, Shift>, run: &GrowthRun) -> Result<(), Box<dyn Error>> {
+pub fn draw_run(
+    area: &DrawingArea<SVGBackend<'_>, Shift>,
+    run: &GrowthRun,
+) -> Result<(), Box<dyn Error>> {
     let (in_place, moved) = run.in_place_and_moved();
     let title = format!(
         "{}: {} grows, {in_place} in place, {moved} moved",
@@ -146,7 +149,10 @@ pub fn draw_run(area: &DrawingArea<SVGBackend<'_>, Shift>, run: &GrowthRun) -> R
     Ok(())
 }
 
-fn draw_capacity(area: &DrawingArea<SVGBackend<'_>, Shift>, run: &GrowthRun) -> Result<(), Box<dyn Error>> {
+fn draw_capacity(
+    area: &DrawingArea<SVGBackend<'_>, Shift>,
+    run: &GrowthRun,
+) -> Result<(), Box<dyn Error>> {
     let top = run.pushes as u64 * 3 / 2;
     let mut chart = ChartBuilder::on(area)
         .margin(8)
@@ -162,19 +168,29 @@ fn draw_capacity(area: &DrawingArea<SVGBackend<'_>, Shift>, run: &GrowthRun) -> 
         .draw()?;
     let grey = RGBColor(150, 150, 150);
     chart
-        .draw_series(LineSeries::new([(1, 1), (run.pushes as u64, run.pushes as u64)], grey.stroke_width(1)))?
+        .draw_series(LineSeries::new(
+            [(1, 1), (run.pushes as u64, run.pushes as u64)],
+            grey.stroke_width(1),
+        ))?
         .label("len = capacity (full)")
         .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], grey));
     let black = RGBColor(30, 30, 30);
     chart
-        .draw_series(LineSeries::new(capacity_staircase(run), black.stroke_width(2)))?
+        .draw_series(LineSeries::new(
+            capacity_staircase(run),
+            black.stroke_width(2),
+        ))?
         .label("capacity")
         .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], black.stroke_width(2)));
     for kind in [StepKind::Allocate, StepKind::InPlace, StepKind::Moved] {
         let color = step_color(kind);
         let markers = run.steps.iter().filter(|s| s.kind == kind);
         chart
-            .draw_series(markers.map(|s| Circle::new((s.len.max(1) as u64, s.new_cap as u64), 5, color.filled())))?
+            .draw_series(
+                markers.map(|s| {
+                    Circle::new((s.len.max(1) as u64, s.new_cap as u64), 5, color.filled())
+                }),
+            )?
             .label(match kind {
                 StepKind::Allocate => "allocate (first block)",
                 StepKind::InPlace => "grow in place (no copy)",
@@ -191,7 +207,10 @@ fn draw_capacity(area: &DrawingArea<SVGBackend<'_>, Shift>, run: &GrowthRun) -> 
     Ok(())
 }
 
-fn draw_bytes_copied(area: &DrawingArea<SVGBackend<'_>, Shift>, run: &GrowthRun) -> Result<(), Box<dyn Error>> {
+fn draw_bytes_copied(
+    area: &DrawingArea<SVGBackend<'_>, Shift>,
+    run: &GrowthRun,
+) -> Result<(), Box<dyn Error>> {
     let top = run.pushes as u64 * 3 / 2;
     // The worst case, every grow moving, bounds the axis, so that panels can be compared.
     let worst: usize = run.steps.iter().map(|s| s.old_cap * size_of::<u64>()).sum();
@@ -213,7 +232,10 @@ fn draw_bytes_copied(area: &DrawingArea<SVGBackend<'_>, Shift>, run: &GrowthRun)
         points.push((x, points.last().map_or(0.0, |p| p.1)));
         points.push((x, step.copied_so_far as f64 / (1 << 20) as f64));
     }
-    points.push((run.pushes as u64, run.bytes_copied() as f64 / (1 << 20) as f64));
+    points.push((
+        run.pushes as u64,
+        run.bytes_copied() as f64 / (1 << 20) as f64,
+    ));
     let red = step_color(StepKind::Moved);
     chart
         .draw_series(LineSeries::new(points, red.stroke_width(2)))?
