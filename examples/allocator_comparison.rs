@@ -85,8 +85,13 @@ fn main() -> Result<(), Box<dyn Error>> {
 growth rule, not the allocator's. \"in place\" means `grow` returned the same address, so no
 byte was copied; \"moved\" means a new address. \"MiB copied\" adds the old block's size for
 every move: an upper bound, because glibc and jemalloc can move a large block by remapping
-its pages instead of copying them. The bumpalo arena never frees: the blocks a vector
-outgrows stay in the arena until the whole `Bump` is dropped (it holds {:.1} MiB now).
+its pages instead of copying them.
+
+bumpalo never grows in place, by design: it bumps *downward*, so even when the vector's
+block is the newest in the arena, growing it takes the extra bytes just *below* it and
+moves the contents down (an overlapping memmove): a new, lower address every time. And an
+arena never frees: the blocks the vector outgrew stay until the whole `Bump` is dropped
+(it holds {:.1} MiB now, for an 8 MiB vector).
 
 Which grows stay in place varies from run to run for glibc, mimalloc and jemalloc (it
 depends on what else is in memory next to the block); run it twice to see.",

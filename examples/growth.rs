@@ -96,7 +96,10 @@ fn print_table(steps: &[Step]) {
         };
         println!(
             "{:>9} | {:>9} -> {:<9} | {:>10} | {what}",
-            step.len, step.old_cap, step.new_cap, step.new_bytes
+            step.len,
+            step.old_cap,
+            step.new_cap,
+            step.new_cap * size_of::<u64>()
         );
     }
 }
@@ -140,7 +143,7 @@ fn print_summary(run: &GrowthRun) {
         "Bytes copied by the moves: {} ({:.1} MiB; the final block is {:.1} MiB).",
         run.bytes_copied(),
         run.bytes_copied() as f64 / (1 << 20) as f64,
-        run.steps.last().map_or(0, |s| s.new_bytes) as f64 / (1 << 20) as f64
+        run.steps.last().map_or(0, |s| s.new_cap * size_of::<u64>()) as f64 / (1 << 20) as f64
     );
     println!(
         "Growing by one slot per push would have copied {by_one} bytes ({:.1} TiB).",

@@ -33,8 +33,6 @@ pub struct Step {
     pub old_cap: usize,
     /// Capacity after the step (elements).
     pub new_cap: usize,
-    /// The size of the block asked for (bytes): `new_cap * size_of::<u64>()`.
-    pub new_bytes: usize,
     /// What the allocator did.
     pub kind: StepKind,
     /// Bytes a moving reallocation copied, summed over this step and every one before it:
@@ -93,7 +91,6 @@ pub fn push_and_record<A: Allocator>(
                 len,
                 old_cap,
                 new_cap: v.capacity(),
-                new_bytes: v.capacity() * size_of::<u64>(),
                 kind,
                 copied_so_far,
             });
@@ -240,7 +237,7 @@ fn draw_bytes_copied(
     chart
         .draw_series(LineSeries::new(points, red.stroke_width(2)))?
         .label(format!(
-            "copied by moves: {:.1} MiB (if every grow moved: {:.1} MiB)",
+            "copied by moves: {:.1} MiB (at most {:.1})",
             run.bytes_copied() as f64 / (1 << 20) as f64,
             worst as f64 / (1 << 20) as f64
         ))
