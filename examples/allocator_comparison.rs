@@ -54,13 +54,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     println!("{PUSHES} pushes of u64 into an empty MyVec on each allocator:\n");
     println!(
-        "{:<24} {:>6} {:>9} {:>6} {:>12}   {}",
-        "allocator",
-        "grows",
-        "in place",
-        "moved",
-        "MiB copied",
-        "largest step that stayed in place"
+        "{:<24} {:>6} {:>9} {:>6} {:>12}   largest step that stayed in place",
+        "allocator", "grows", "in place", "moved", "MiB copied"
     );
     for run in &runs {
         let (in_place, moved) = run.in_place_and_moved();
