@@ -84,6 +84,11 @@ fn layouts() {
         "  padded to u32's alignment. (Option<&u32> would cost nothing: a reference is never null.)"
     );
 
+    field_offsets();
+    unsized_layouts();
+}
+
+fn field_offsets() {
     println!(
         "\n  Field offsets (@ = bytes from the start): Rust may reorder fields, #[repr(C)] may not."
     );
@@ -124,7 +129,9 @@ fn layouts() {
     println!(
         "  align f64, and again after its last field, the u8, up to a multiple of f64's alignment."
     );
+}
 
+fn unsized_layouts() {
     println!("\n  For unsized values the layout comes from the value itself:");
     let slice: &[u64] = &[1, 2, 3];
     let text: &str = "héllo";
