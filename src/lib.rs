@@ -12,18 +12,20 @@
 //! The [`guide`] walks from bytes to collections, one chapter per step. Every code block in it
 //! is a doctest that asserts what the text claims, so `cargo test --doc` checks the whole book.
 //!
-//! 1. [Layout and alignment](guide::ch01_layout): size, alignment, padding, field order,
-//!    `Layout::array`, `Layout::extend`, the `isize::MAX` limit.
-//! 2. [The allocator traits](guide::ch02_allocators): `GlobalAlloc` against `Allocator`,
-//!    `System` and glibc's malloc, [`FromGlobal`](alloc::FromGlobal), zero-size requests, the
-//!    safety contract, each watched through [`Recording`](alloc::Recording) and
-//!    [`Checked`](alloc::Checked).
-//! 3. [Box](guide::ch03_box): one value, one block; drop in two phases; zero-sized types; raw
-//!    round trips; fat pointers. Then read the code: [`boxed`].
-//! 4. [Vec](guide::ch04_vec): `(ptr, len, cap)`, amortized doubling counted, realloc in place or
-//!    moved, shrinking, panic safety, `Drain`. Then read the code: [`raw_vec`], [`vec`].
-//! 5. [Where boxvec differs from std](guide::ch06_differences): what stable Rust cannot
-//!    express, and what boxvec does instead.
+//! - Chapter 1, [Layout and alignment](guide::ch01_layout): size, alignment, padding, field
+//!   order, `Layout::array`, `Layout::extend`, the `isize::MAX` limit.
+//! - Chapter 2, [The allocator traits](guide::ch02_allocators): `GlobalAlloc` against
+//!   `Allocator`, `System` and glibc's malloc, [`FromGlobal`](alloc::FromGlobal), zero-size
+//!   requests, the safety contract, each watched through [`Recording`](alloc::Recording) and
+//!   [`Checked`](alloc::Checked).
+//! - Chapter 3, [Box](guide::ch03_box): one value, one block; drop in two phases; zero-sized
+//!   types; raw round trips; fat pointers. Then read the code: [`boxed`].
+//! - Chapter 4, [Vec](guide::ch04_vec): `(ptr, len, cap)`, amortized doubling counted, realloc
+//!   in place or moved, shrinking, panic safety, `Drain`. Then read the code: [`raw_vec`],
+//!   [`vec`].
+// Chapter 5, String, goes here once `MyString` exists (see src/guide/mod.rs).
+//! - Chapter 6, [Where boxvec differs from std](guide::ch06_differences): what stable Rust
+//!   cannot express, and what boxvec does instead.
 //!
 //! # The examples
 //!
