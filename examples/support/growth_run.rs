@@ -150,12 +150,9 @@ fn draw_capacity(
     area: &DrawingArea<SVGBackend<'_>, Shift>,
     run: &GrowthRun,
 ) -> Result<(), Box<dyn Error>> {
-    let top = run.pushes as u64 * 3 / 2;
-    let mut chart = ChartBuilder::on(area)
-        .margin(8)
-        .x_label_area_size(34)
-        .y_label_area_size(64)
-        .build_cartesian_2d((1u64..top).log_scale(), (1u64..top).log_scale())?;
+    let top = x_axis_end(run);
+    let mut chart =
+        panel(area).build_cartesian_2d((1u64..top).log_scale(), (1u64..top).log_scale())?;
     chart
         .configure_mesh()
         .x_desc("len (u64 values pushed)")
@@ -208,15 +205,11 @@ fn draw_bytes_copied(
     area: &DrawingArea<SVGBackend<'_>, Shift>,
     run: &GrowthRun,
 ) -> Result<(), Box<dyn Error>> {
-    let top = run.pushes as u64 * 3 / 2;
+    let top = x_axis_end(run);
     // The worst case, every grow moving, bounds the axis, so that panels can be compared.
     let worst: usize = run.steps.iter().map(|s| s.old_cap * size_of::<u64>()).sum();
     let y_top = (worst as f64 / (1 << 20) as f64 * 1.1).max(0.1);
-    let mut chart = ChartBuilder::on(area)
-        .margin(8)
-        .x_label_area_size(34)
-        .y_label_area_size(64)
-        .build_cartesian_2d((1u64..top).log_scale(), 0f64..y_top)?;
+    let mut chart = panel(area).build_cartesian_2d((1u64..top).log_scale(), 0f64..y_top)?;
     chart
         .configure_mesh()
         .x_desc("len (u64 values pushed)")
@@ -249,6 +242,23 @@ fn draw_bytes_copied(
         .border_style(RGBColor(150, 150, 150))
         .draw()?;
     Ok(())
+}
+
+/// The end of the (logarithmic) length axis: a little past the last push.
+fn x_axis_end(run: &GrowthRun) -> u64 {
+    run.pushes as u64 * 3 / 2
+}
+
+/// A chart on `area` with the margins and label room every panel uses.
+fn panel<'a, 'b>(
+    area: &'a DrawingArea<SVGBackend<'b>, Shift>,
+) -> ChartBuilder<'a, 'b, SVGBackend<'b>> {
+    let mut builder = ChartBuilder::on(area);
+    builder
+        .margin(8)
+        .x_label_area_size(34)
+        .y_label_area_size(64);
+    builder
 }
 
 /// 1000 → "1k", 1048576 → "1M": tick labels that fit.
