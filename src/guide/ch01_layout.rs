@@ -51,9 +51,6 @@
 //! assert_eq!(size_of::<InOrder>(), 12);
 //! // repr(Rust): the same three fields, reordered so that only one byte is padding.
 //! assert_eq!(size_of::<Reordered>(), 8);
-//! # let _ = (InOrder { small: 0, large: 0, middle: 0 }, Reordered { small: 0, large: 0, middle: 0 });
-//! # let _ = |r: Reordered| (r.small, r.large, r.middle);
-//! # let _ = |r: InOrder| (r.small, r.large, r.middle);
 //! ```
 //!
 //! ## A size is a multiple of the alignment
@@ -73,7 +70,6 @@
 //! assert_eq!(size_of::<Efficient>(), 12); // not 10
 //! assert_eq!(size_of::<Inefficient>(), 12); // Rust reorders it: same size
 //! assert_eq!(size_of::<[Efficient; 2]>(), 24); // the array stride is the size
-//! # let _ = |e: Efficient, i: Inefficient| (e.a, e.b, e.c, i.a, i.b, i.c);
 //! ```
 //!
 //! ## `Layout::array` and `Layout::extend`
@@ -105,7 +101,6 @@
 //! assert_eq!(with_flag.size(), 10); // before the trailing padding…
 //! assert_eq!(header.size(), size_of::<Header>()); // …and after: 12
 //! assert_eq!(header, Layout::new::<Header>());
-//! # let _ = |h: Header| (h.tag, h.len, h.flag);
 //! ```
 //!
 //! [`Layout::array::<T>(n)`]: crate::alloc::Layout::array

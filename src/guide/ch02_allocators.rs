@@ -12,7 +12,7 @@
 //! pointer meaning "no memory". A zero-size layout is forbidden (undefined behaviour), so every
 //! caller has to special-case it. `std::alloc::System` is the operating system's allocator
 //! behind this trait; on Linux with glibc it calls `malloc`, `free`, `realloc` (and
-//! `posix_memalign` for alignments above 16).
+//! `posix_memalign` when the alignment is above 16 or above the size).
 //!
 //! ```
 //! use std::alloc::{GlobalAlloc, Layout, System};
@@ -48,9 +48,9 @@
 //! the *mmap threshold* (128 KiB at start, raised automatically up to 32 MiB on 64-bit systems
 //! as large blocks are freed) gets a private `mmap` of its own, and `free` gives it straight
 //! back to the kernel with `munmap`. So "the standard allocator uses sbrk to grow the heap" is
-//! half the story. Here a 64 MiB block, above any threshold, lies outside `[heap]`, in a
-//! mapping that begins one page-aligned 16-byte chunk header before it (checked only on
-//! Linux with glibc, natively: Miri has no `/proc`, and other C libraries do otherwise;
+//! half the story. Here a 64 MiB block, above any threshold, lies outside `[heap]`, 16 bytes
+//! past a page boundary: its mapping starts with glibc's 16-byte chunk header (checked only
+//! on Linux with glibc, natively: Miri has no `/proc`, and other C libraries do otherwise;
 //! `cargo run --example seed_claims` shows the small side too).
 //!
 //! ```
