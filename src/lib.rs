@@ -29,8 +29,8 @@
 //!
 //! # The examples
 //!
-//! Each prints what it does and explains every number it prints. Run them from a clone of the
-//! repository:
+//! Each prints what it does, with a legend or footnotes for the numbers a newcomer would not
+//! expect. Run them from a clone of the repository:
 //!
 //! | command | what you see |
 //! |---|---|
