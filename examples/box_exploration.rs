@@ -77,9 +77,23 @@ fn layouts() {
     show_layout::<Option<u32>>("Option<u32>");
     show_layout::<()>("()");
 
-    println!("\n  Field offsets: Rust may reorder fields, #[repr(C)] may not.");
     println!(
-        "  {:<28} small @{}, large @{}, middle @{}; size {}",
+        "  Option<u32> is 8, not 4: every u32 value is valid, so None needs a tag of its own,"
+    );
+    println!(
+        "  padded to u32's alignment. (Option<&u32> would cost nothing: a reference is never null.)"
+    );
+
+    field_offsets();
+    unsized_layouts();
+}
+
+fn field_offsets() {
+    println!(
+        "\n  Field offsets (@ = bytes from the start): Rust may reorder fields, #[repr(C)] may not."
+    );
+    println!(
+        "  {:<28} small: u8 @{}, large: u32 @{}, middle: u16 @{}; size {}",
         "Reordered (default repr)",
         offset_of!(Reordered, small),
         offset_of!(Reordered, large),
@@ -87,7 +101,7 @@ fn layouts() {
         size_of::<Reordered>()
     );
     println!(
-        "  {:<28} small @{}, large @{}, middle @{}; size {}",
+        "  {:<28} small: u8 @{}, large: u32 @{}, middle: u16 @{}; size {}",
         "InOrder (#[repr(C)])",
         offset_of!(InOrder, small),
         offset_of!(InOrder, large),
@@ -111,8 +125,13 @@ fn layouts() {
         size_of::<TupleInOrder>()
     );
     println!("  A size is always a multiple of the alignment (trailing padding included), so");
-    println!("  that the elements of an array stay aligned.");
+    println!("  that the elements of an array stay aligned: the repr(C) tuple pads after i32 to");
+    println!(
+        "  align f64, and again after its last field, the u8, up to a multiple of f64's alignment."
+    );
+}
 
+fn unsized_layouts() {
     println!("\n  For unsized values the layout comes from the value itself:");
     let slice: &[u64] = &[1, 2, 3];
     let text: &str = "héllo";
@@ -179,6 +198,7 @@ fn pointer_sizes() {
             0,
         ),
     ];
+    println!("  (bytes: the size of the box itself, the pointer, not of the value it points to)");
     println!("  {:<24} {:>6} {:>12}", "type", "bytes", "std's Box");
     for (name, mine, std) in rows {
         let std = if std == 0 {
@@ -227,6 +247,8 @@ fn allocations() {
     drop(aligned);
     show_events(&recording, "drop(aligned)");
     println!("  Each free names the same layout as the allocation: the allocator needs it.");
+    println!("  PageAligned holds 16 bytes but its size is 4096: #[repr(align(4096))] makes the");
+    println!("  alignment 4096, and a size is always a multiple of the alignment.");
 }
 
 #[allow(dead_code)]
@@ -431,11 +453,18 @@ fn main() -> Result<(), boxvec::alloc::AllocError> {
     drop_order();
     raw_round_trip();
     manual_allocation()?;
+    section("8. Different types behind one pointer type");
     let shapes: Vec<MyBox<dyn Display>> = vec![
         my_box_unsize!(MyBox::new(1)),
         my_box_unsize!(MyBox::new("two")),
     ];
     let shown: Vec<String> = shapes.iter().map(|s| s.to_string()).collect();
-    println!("\nDone ({}).", shown.join(", "));
+    println!("  A Vec<MyBox<dyn Display>> holding a MyBox<i32> (1) and a MyBox<&str> (\"two\"),");
+    println!("  each turned into a MyBox<dyn Display> with my_box_unsize!. Printing each calls");
+    println!(
+        "  Display::fmt through its vtable, so one loop prints both: {}.",
+        shown.join(", ")
+    );
+    println!("\nDone.");
     Ok(())
 }

@@ -20,8 +20,9 @@
 //!   extend the block in place; only a buffer with no memory yet calls [`Allocator::allocate`].
 //!   Shrinking calls [`Allocator::shrink`]; shrinking to zero gives the memory back.
 //! - **The `isize::MAX` limit**: no allocation may span more than `isize::MAX` bytes, because
-//!   pointer offsets are signed. A larger request is [`CapacityOverflow`] and never reaches
-//!   the allocator; a refused valid request is an [`AllocError`](TryReserveErrorKind::AllocError).
+//!   pointer offsets are signed. A larger request is
+//!   [`CapacityOverflow`](TryReserveErrorKind::CapacityOverflow) and never reaches the
+//!   allocator; a refused valid request is an [`AllocError`](TryReserveErrorKind::AllocError).
 //! - **Zero-sized types** never allocate: any number of them fit in no bytes, so the capacity
 //!   is `usize::MAX` and the pointer is dangling (non-null, aligned, pointing at nothing).
 //!

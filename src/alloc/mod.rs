@@ -23,6 +23,7 @@
 pub use allocator_api2::alloc::{AllocError, Allocator, Global, GlobalAlloc, Layout, LayoutError};
 
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use allocator_api2::alloc::System;
 
 mod checked;

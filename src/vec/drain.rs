@@ -1,7 +1,8 @@
 //! `Drain`: the iterator of [`MyVec::drain`], which moves a range of elements out of a vector.
 //!
-//! Mirrors `library/alloc/src/vec/drain.rs`. This file also holds the range check shared by
-//! `drain`, `splice` and `extract_if` (std's `core::slice::range`, unstable there).
+//! Mirrors `library/alloc/src/vec/drain.rs`. The range check that `drain` shares with
+//! `splice`, `extract_if` and `extend_from_within` (std's `core::slice::range`, unstable
+//! there) is `slice_range` in `vec/mod.rs`.
 //!
 //! # What it teaches
 //!

@@ -11,6 +11,7 @@
 //! | `partial_eq.rs` | `PartialEq` against vectors, slices, arrays, `Cow` | `vec/partial_eq.rs` |
 //! | `peek_mut.rs` | [`PeekMut`] | `vec/peek_mut.rs` |
 //! | `set_len_on_drop.rs` | the length guard of the write loops | `vec/set_len_on_drop.rs` |
+//! | `boxed_conversions.rs` | `into_boxed_slice`, `into_array`, `MyVec` ↔ `MyBox<[T]>` | `Vec::into_boxed_slice`, `<[T]>::into_vec`, the `Box` `From` impls |
 //! | `into_iter.rs`, `drain.rs`, `splice.rs`, `extract_if.rs` | the owning and draining iterators | the files of the same names |
 //!
 //! # What it teaches

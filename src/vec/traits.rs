@@ -288,6 +288,7 @@ impl<'a, T, A: Allocator> IntoIterator for &'a mut MyVec<T, A> {
 /// assert_eq!(out, b"1-2!");
 /// ```
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 impl<A: Allocator> std::io::Write for MyVec<u8, A> {
     /// Appends all of `buf` and returns its length.
     #[inline]
