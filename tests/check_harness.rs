@@ -386,9 +386,10 @@ struct Reclaiming {
 unsafe impl Allocator for Reclaiming {
     fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
         let block = Global.allocate(layout)?;
+        let start = block.cast::<u8>();
         self.live
             .borrow_mut()
-            .insert(block.cast::<u8>().as_ptr().addr(), layout);
+            .insert(start.as_ptr().addr(), (start, layout));
         Ok(block)
     }
     unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
