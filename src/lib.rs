@@ -46,6 +46,7 @@ mod boxed;
 pub mod check;
 mod error;
 mod raw_vec;
+pub mod string;
 pub mod vec;
 
 /// The README's Rust examples, compiled and run as doctests so that they stay true.
@@ -56,4 +57,5 @@ struct ReadmeDoctests;
 pub use boxed::MyBox;
 pub use error::{TryReserveError, TryReserveErrorKind};
 pub use raw_vec::RawVec;
+pub use string::MyString;
 pub use vec::MyVec;
