@@ -617,7 +617,7 @@ fn conversions_keep_or_copy_like_std() {
 }
 
 #[test]
-fn extend_and_collect_like_std() {
+fn extend_like_std() {
     let pieces = ["", "a", "é€", "😀中ß", "eight b."];
     for start in samples() {
         let chars: Vec<char> = start.chars().chain("x😀".chars()).collect();
@@ -679,6 +679,10 @@ fn extend_and_collect_like_std() {
             |s| s.extend(pieces.map(MyBox::<str>::from)),
         );
     }
+}
+
+#[test]
+fn collect_like_std() {
     type CollectCase = (&'static str, fn() -> String, fn() -> MyString);
     let collect_cases: [CollectCase; 7] = [
         (
