@@ -85,6 +85,20 @@ fn pair(start: &str, extra: usize) -> (String, MyString) {
     (std_string, mine)
 }
 
+/// `same!(what, start, extra, |s| body)`: [`same`] with the one closure body written once and
+/// compiled for both string types.
+macro_rules! same {
+    ($what:expr, $start:expr, $extra:expr, |$s:ident| $body:expr) => {
+        same(
+            $what,
+            $start,
+            $extra,
+            |$s: &mut String| $body,
+            |$s: &mut MyString| $body,
+        )
+    };
+}
+
 /// Applies the same operation to both strings and requires the same outcome and state.
 #[track_caller]
 fn same<R: PartialEq + Debug>(
@@ -120,7 +134,7 @@ fn push_each_char_grows_like_std() {
     for start in samples() {
         for extra in [0, 1, 3] {
             for ch in CHARS {
-                same("push", &start, extra, |s| s.push(ch), |s| s.push(ch));
+                same!("push", &start, extra, |s| s.push(ch));
             }
         }
     }
@@ -141,21 +155,9 @@ fn push_str_and_add() {
     for start in samples() {
         for piece in ["", "a", "é€", "😀😀😀中ß"] {
             for extra in [0, 2] {
-                same(
-                    "push_str",
-                    &start,
-                    extra,
-                    |s| s.push_str(piece),
-                    |s| s.push_str(piece),
-                );
-                same("+=", &start, extra, |s| *s += piece, |s| *s += piece);
-                same(
-                    "+",
-                    &start,
-                    extra,
-                    |s| *s = std::mem::take(s) + piece,
-                    |s| *s = std::mem::take(s) + piece,
-                );
+                same!("push_str", &start, extra, |s| s.push_str(piece));
+                same!("+=", &start, extra, |s| *s += piece);
+                same!("+", &start, extra, |s| *s = std::mem::take(s) + piece);
             }
         }
     }
@@ -184,22 +186,10 @@ fn insert_and_insert_str_at_every_index() {
     for start in samples() {
         for idx in indices(&start) {
             for ch in ['a', 'é', '😀'] {
-                same(
-                    "insert",
-                    &start,
-                    0,
-                    |s| s.insert(idx, ch),
-                    |s| s.insert(idx, ch),
-                );
+                same!("insert", &start, 0, |s| s.insert(idx, ch));
             }
             for piece in ["", "ß", "a中"] {
-                same(
-                    "insert_str",
-                    &start,
-                    1,
-                    |s| s.insert_str(idx, piece),
-                    |s| s.insert_str(idx, piece),
-                );
+                same!("insert_str", &start, 1, |s| s.insert_str(idx, piece));
             }
         }
     }
@@ -209,7 +199,7 @@ fn insert_and_insert_str_at_every_index() {
 fn remove_at_every_index() {
     for start in samples() {
         for idx in indices(&start) {
-            same("remove", &start, 0, |s| s.remove(idx), |s| s.remove(idx));
+            same!("remove", &start, 0, |s| s.remove(idx));
         }
     }
     // The message std gives for `remove(len)`, checked against std itself above, is this one.
@@ -221,13 +211,7 @@ fn remove_at_every_index() {
 fn truncate_and_split_off_at_every_index() {
     for start in samples() {
         for idx in indices(&start) {
-            same(
-                "truncate",
-                &start,
-                2,
-                |s| s.truncate(idx),
-                |s| s.truncate(idx),
-            );
+            same!("truncate", &start, 2, |s| s.truncate(idx));
             same(
                 "split_off",
                 &start,
@@ -250,37 +234,17 @@ fn drain_every_range() {
     for start in samples() {
         for range in ranges(&start) {
             // Consumed entirely.
-            same(
-                "drain",
-                &start,
-                0,
-                |s| s.drain(range).collect::<String>(),
-                |s| s.drain(range).collect::<String>(),
-            );
+            same!("drain", &start, 0, |s| s.drain(range).collect::<String>());
             // One from each end, then dropped with the middle unconsumed.
-            same(
-                "drain (partly)",
-                &start,
-                0,
-                |s| {
-                    let mut d = s.drain(range);
-                    (
-                        d.next(),
-                        d.next_back(),
-                        d.as_str().to_string(),
-                        d.size_hint(),
-                    )
-                },
-                |s| {
-                    let mut d = s.drain(range);
-                    (
-                        d.next(),
-                        d.next_back(),
-                        d.as_str().to_string(),
-                        d.size_hint(),
-                    )
-                },
-            );
+            same!("drain (partly)", &start, 0, |s| {
+                let mut d = s.drain(range);
+                (
+                    d.next(),
+                    d.next_back(),
+                    d.as_str().to_string(),
+                    d.size_hint(),
+                )
+            });
         }
     }
 }
@@ -314,13 +278,7 @@ fn replace_range_every_range() {
                 &["", "€", "ab😀中"]
             };
             for &with in replacements {
-                same(
-                    "replace_range",
-                    &start,
-                    0,
-                    |s| s.replace_range(range, with),
-                    |s| s.replace_range(range, with),
-                );
+                same!("replace_range", &start, 0, |s| s.replace_range(range, with));
             }
         }
     }
@@ -330,13 +288,8 @@ fn replace_range_every_range() {
 fn extend_from_within_every_range() {
     for start in samples() {
         for range in ranges(&start) {
-            same(
-                "extend_from_within",
-                &start,
-                0,
-                |s| s.extend_from_within(range),
-                |s| s.extend_from_within(range),
-            );
+            same!("extend_from_within", &start, 0, |s| s
+                .extend_from_within(range));
         }
     }
 }
@@ -351,7 +304,7 @@ fn retain_with_predicates() {
     ];
     for start in samples() {
         for keep in predicates {
-            same("retain", &start, 0, |s| s.retain(keep), |s| s.retain(keep));
+            same!("retain", &start, 0, |s| s.retain(keep));
         }
         // A stateful predicate: drop every other char.
         let mut flip = false;
@@ -380,44 +333,16 @@ fn retain_with_predicates() {
 fn clear_reserve_and_shrink() {
     for start in samples() {
         for extra in [0, 5] {
-            same("clear", &start, extra, |s| s.clear(), |s| s.clear());
-            same(
-                "shrink_to_fit",
-                &start,
-                extra,
-                |s| s.shrink_to_fit(),
-                |s| s.shrink_to_fit(),
-            );
+            same!("clear", &start, extra, |s| s.clear());
+            same!("shrink_to_fit", &start, extra, |s| s.shrink_to_fit());
             for n in [0, 1, 4, 9, 17, usize::MAX] {
-                same("reserve", &start, extra, |s| s.reserve(n), |s| s.reserve(n));
-                same(
-                    "reserve_exact",
-                    &start,
-                    extra,
-                    |s| s.reserve_exact(n),
-                    |s| s.reserve_exact(n),
-                );
-                same(
-                    "try_reserve",
-                    &start,
-                    extra,
-                    |s| s.try_reserve(n).is_ok(),
-                    |s| s.try_reserve(n).is_ok(),
-                );
-                same(
-                    "try_reserve_exact",
-                    &start,
-                    extra,
-                    |s| s.try_reserve_exact(n).is_ok(),
-                    |s| s.try_reserve_exact(n).is_ok(),
-                );
-                same(
-                    "shrink_to",
-                    &start,
-                    extra,
-                    |s| s.shrink_to(n),
-                    |s| s.shrink_to(n),
-                );
+                same!("reserve", &start, extra, |s| s.reserve(n));
+                same!("reserve_exact", &start, extra, |s| s.reserve_exact(n));
+                same!("try_reserve", &start, extra, |s| s.try_reserve(n).is_ok());
+                same!("try_reserve_exact", &start, extra, |s| s
+                    .try_reserve_exact(n)
+                    .is_ok());
+                same!("shrink_to", &start, extra, |s| s.shrink_to(n));
             }
         }
     }
@@ -621,49 +546,18 @@ fn extend_like_std() {
     let pieces = ["", "a", "é€", "😀中ß", "eight b."];
     for start in samples() {
         let chars: Vec<char> = start.chars().chain("x😀".chars()).collect();
-        same(
-            "extend chars",
-            &start,
-            0,
-            |s| s.extend(chars.iter().copied()),
-            |s| s.extend(chars.iter().copied()),
-        );
-        same(
-            "extend &chars",
-            &start,
-            0,
-            |s| s.extend(chars.iter()),
-            |s| s.extend(chars.iter()),
-        );
-        same(
-            "extend chars (filtered)",
-            &start,
-            0,
-            |s| s.extend(start.chars().filter(|c| !c.is_ascii())),
-            |s| s.extend(start.chars().filter(|c| !c.is_ascii())),
-        );
+        same!("extend chars", &start, 0, |s| s
+            .extend(chars.iter().copied()));
+        same!("extend &chars", &start, 0, |s| s.extend(chars.iter()));
+        same!("extend chars (filtered)", &start, 0, |s| s
+            .extend(start.chars().filter(|c| !c.is_ascii())));
         // An iterator, not an array: std specializes arrays of &str (see the module docs).
-        same(
-            "extend &strs",
-            &start,
-            0,
-            |s| s.extend(pieces.iter().copied()),
-            |s| s.extend(pieces.iter().copied()),
-        );
-        same(
-            "extend Strings",
-            &start,
-            0,
-            |s| s.extend(pieces.map(String::from)),
-            |s| s.extend(pieces.map(String::from)),
-        );
-        same(
-            "extend Cows",
-            &start,
-            0,
-            |s| s.extend(pieces.map(Cow::Borrowed)),
-            |s| s.extend(pieces.map(Cow::Borrowed)),
-        );
+        same!("extend &strs", &start, 0, |s| s
+            .extend(pieces.iter().copied()));
+        same!("extend Strings", &start, 0, |s| s
+            .extend(pieces.map(String::from)));
+        same!("extend Cows", &start, 0, |s| s
+            .extend(pieces.map(Cow::Borrowed)));
         same(
             "extend MyStrings / Box<str>",
             &start,
@@ -833,21 +727,10 @@ fn bytes_views_boxes_and_leak() {
 fn capacity_overflow_panics_like_std() {
     // `reserve(isize::MAX)` on an empty string would be a valid request that the allocator
     // refuses, which aborts; past a non-empty string's length it is a capacity overflow.
-    same(
-        "reserve(isize::MAX)",
-        "é",
-        0,
-        |s| s.reserve(isize::MAX as usize),
-        |s| s.reserve(isize::MAX as usize),
-    );
+    same!("reserve(isize::MAX)", "é", 0, |s| s
+        .reserve(isize::MAX as usize));
     for start in ["", "é"] {
-        same(
-            "reserve(usize::MAX)",
-            start,
-            0,
-            |s| s.reserve(usize::MAX),
-            |s| s.reserve(usize::MAX),
-        );
+        same!("reserve(usize::MAX)", start, 0, |s| s.reserve(usize::MAX));
         let expected = outcome(|| String::with_capacity(usize::MAX)).map(|s| s.capacity());
         let actual = outcome(|| MyString::with_capacity(usize::MAX)).map(|s| s.capacity());
         assert_eq!(actual, expected);

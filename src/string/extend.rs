@@ -90,6 +90,22 @@ collect_by_extend! {
     [A2: Allocator] MyBox<str, A2>,
 }
 
+/// `collect` of owned strings: the first item becomes the result (through `into_string`,
+/// which keeps its buffer where it can) and the rest are appended to it, as std does.
+fn collect_onto_first<T, I>(iter: I, into_string: impl FnOnce(T) -> MyString) -> MyString
+where
+    I: IntoIterator<Item = T>,
+    MyString: Extend<T>,
+{
+    let mut iter = iter.into_iter();
+    let Some(first) = iter.next() else {
+        return MyString::new();
+    };
+    let mut collected = into_string(first);
+    collected.extend(iter);
+    collected
+}
+
 impl FromIterator<String> for MyString {
     /// Collects the strings, reusing the first one's buffer (no copy of it).
     ///
@@ -100,37 +116,20 @@ impl FromIterator<String> for MyString {
     /// assert_eq!(s, "abç");
     /// ```
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
-        let mut iter = iter.into_iter();
-        let Some(first) = iter.next() else {
-            return MyString::new();
-        };
-        let mut collected = MyString::from(first);
-        collected.extend(iter);
-        collected
+        collect_onto_first(iter, MyString::from)
     }
 }
 
 impl FromIterator<MyString> for MyString {
     /// Collects the strings, reusing the first one's buffer (no copy of it).
     fn from_iter<I: IntoIterator<Item = MyString>>(iter: I) -> Self {
-        let mut iter = iter.into_iter();
-        let Some(mut collected) = iter.next() else {
-            return MyString::new();
-        };
-        collected.extend(iter);
-        collected
+        collect_onto_first(iter, |first| first)
     }
 }
 
 impl<'a> FromIterator<Cow<'a, str>> for MyString {
     /// Collects the pieces; an owned first piece lends its buffer, a borrowed one is copied.
     fn from_iter<I: IntoIterator<Item = Cow<'a, str>>>(iter: I) -> Self {
-        let mut iter = iter.into_iter();
-        let Some(first) = iter.next() else {
-            return MyString::new();
-        };
-        let mut collected = MyString::from(first);
-        collected.extend(iter);
-        collected
+        collect_onto_first(iter, MyString::from)
     }
 }
