@@ -658,7 +658,16 @@ impl<A: Allocator> MyString<A> {
     /// ```
     #[inline]
     pub fn push_str(&mut self, string: &str) {
-        self.vec.extend_from_slice(string.as_bytes());
+        let (len, amount) = (self.len(), string.len());
+        self.vec.reserve(amount);
+        // SAFETY: `reserve` made room for `len + amount` bytes; `string` is borrowed
+        // immutably while `self` is borrowed mutably, so it is not in our buffer. The bytes
+        // appended are a whole `str`, so `0..len + amount` stays valid UTF-8.
+        unsafe {
+            let end = self.vec.as_mut_ptr().add(len);
+            ptr::copy_nonoverlapping(string.as_ptr(), end, amount);
+            self.vec.set_len(len + amount);
+        }
     }
 
     /// Appends one character (1 to 4 bytes).
@@ -677,13 +686,19 @@ impl<A: Allocator> MyString<A> {
     /// ```
     #[inline]
     pub fn push(&mut self, ch: char) {
-        if ch.is_ascii() {
+        let ch_len = ch.len_utf8();
+        if ch_len == 1 {
             // One byte: the vector's own push is the fast path (and grows the same way).
             self.vec.push(ch as u8);
-        } else {
-            let mut encoded = [0; 4];
-            self.vec
-                .extend_from_slice(ch.encode_utf8(&mut encoded).as_bytes());
+            return;
+        }
+        let len = self.len();
+        self.vec.reserve(ch_len);
+        // SAFETY: `reserve` made room for `len + ch_len` bytes, and `write_utf8` writes the
+        // whole `ch_len`-byte encoding of `ch` there, so `0..len + ch_len` stays valid UTF-8.
+        unsafe {
+            write_utf8(ch, ch_len, self.vec.as_mut_ptr().add(len));
+            self.vec.set_len(len + ch_len);
         }
     }
 
@@ -976,6 +991,48 @@ impl<A: Allocator> MyString<A> {
         let bytes = self.vec.leak();
         // SAFETY: the bytes are valid UTF-8 (the type's invariant).
         unsafe { str::from_utf8_unchecked_mut(bytes) }
+    }
+}
+
+/// Writes the UTF-8 encoding of `ch` (`ch_len` bytes) at `dst`.
+///
+/// This is how UTF-8 works: the lead byte says how many bytes follow (`0b110…` two,
+/// `0b1110…` three, `0b11110…` four) and carries the high bits of the code point; each
+/// continuation byte is `0b10` followed by the next six bits. `char::encode_utf8` does the
+/// same into a `&mut [u8]`, which spare capacity (uninitialized memory) cannot be; like std's
+/// `push` (`encode_utf8_raw_unchecked`), this writes through a raw pointer instead.
+///
+/// # Safety
+/// - `ch_len == ch.len_utf8()` and `ch_len >= 2` (one byte is a plain `u8` push).
+/// - `dst` is valid for writes of `ch_len` bytes.
+#[inline]
+unsafe fn write_utf8(ch: char, ch_len: usize, dst: *mut u8) {
+    const CONTINUATION: u32 = 0b1000_0000;
+    let code = ch as u32;
+    let continuation = |shift: u32| (CONTINUATION | (code >> shift) & 0b11_1111) as u8;
+    let bytes: [u8; 4] = match ch_len {
+        2 => [(0b1100_0000 | code >> 6) as u8, continuation(0), 0, 0],
+        3 => [
+            (0b1110_0000 | code >> 12) as u8,
+            continuation(6),
+            continuation(0),
+            0,
+        ],
+        _ => [
+            (0b1111_0000 | code >> 18) as u8,
+            continuation(12),
+            continuation(6),
+            continuation(0),
+        ],
+    };
+    // SAFETY: the caller guarantees `dst` is valid for `ch_len <= 4` bytes; each arm copies a
+    // constant count, which compiles to a few stores rather than a `memcpy` call.
+    unsafe {
+        match ch_len {
+            2 => ptr::copy_nonoverlapping(bytes.as_ptr(), dst, 2),
+            3 => ptr::copy_nonoverlapping(bytes.as_ptr(), dst, 3),
+            _ => ptr::copy_nonoverlapping(bytes.as_ptr(), dst, 4),
+        }
     }
 }
 
