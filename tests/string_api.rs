@@ -753,3 +753,21 @@ fn range_helper_covers_every_shape() {
     );
     assert!(shapes.contains(&(Bound::Unbounded, Bound::Unbounded)));
 }
+
+/// The one documented capacity difference of `extend`: std specializes an *array* of `&str`
+/// to reserve the total once (`push_str_slice`); without specialization each piece is pushed
+/// in turn, as std does for any other iterator. The contents never differ.
+#[test]
+fn extend_with_an_array_of_strs_is_the_documented_difference() {
+    let pieces = ["aaaaa", "bbbbb", "ccccc"];
+    let mut std_array = String::new();
+    std_array.extend(pieces);
+    let mut std_iter = String::new();
+    std_iter.extend(pieces.iter().copied());
+    let mut mine = MyString::new();
+    mine.extend(pieces);
+    assert_eq!(mine, std_array);
+    assert_eq!(std_array.capacity(), 15); // reserved all at once
+    assert_eq!(std_iter.capacity(), 16); // 8, then doubled
+    assert_eq!(mine.capacity(), std_iter.capacity());
+}
