@@ -40,6 +40,11 @@ fn samples() -> Vec<String> {
     all
 }
 
+/// `native` natively, the smaller `miri` under Miri (where each step costs milliseconds).
+fn miri_or<T>(native: Vec<T>, miri: Vec<T>) -> Vec<T> {
+    if cfg!(miri) { miri } else { native }
+}
+
 /// Every byte index worth trying on `s`: each position `0..=len`, one past the end, and
 /// `usize::MAX`.
 fn indices(s: &str) -> Vec<usize> {
@@ -47,12 +52,12 @@ fn indices(s: &str) -> Vec<usize> {
 }
 
 /// Each range shape over the indices of `s` (including decreasing and out-of-range ones).
-/// Under Miri: every `a..b` over the indices `0, 1, 2, len + 1`, and one of each other shape.
+/// Under Miri: every `a..b` over the indices `0, 1, len + 1`, and one of each other shape.
 fn ranges(s: &str) -> Vec<(Bound<usize>, Bound<usize>)> {
     let len = s.len();
     let mut all = vec![(Bound::Unbounded, Bound::Unbounded)];
     if cfg!(miri) {
-        let ends = [0, 1, 2, len + 1];
+        let ends = [0, 1, len + 1];
         for a in ends {
             all.extend(ends.map(|b| (Bound::Included(a), Bound::Excluded(b))));
         }
@@ -132,7 +137,7 @@ fn same<R: PartialEq + Debug>(
 #[test]
 fn push_each_char_grows_like_std() {
     for start in samples() {
-        for extra in [0, 1, 3] {
+        for extra in miri_or(vec![0, 1, 3], vec![1]) {
             for ch in CHARS {
                 same!("push", &start, extra, |s| s.push(ch));
             }
@@ -153,7 +158,7 @@ fn push_each_char_grows_like_std() {
 #[test]
 fn push_str_and_add() {
     for start in samples() {
-        for piece in ["", "a", "é€", "😀😀😀中ß"] {
+        for piece in miri_or(vec!["", "a", "é€", "😀😀😀中ß"], vec!["é😀"]) {
             for extra in [0, 2] {
                 same!("push_str", &start, extra, |s| s.push_str(piece));
                 same!("+=", &start, extra, |s| *s += piece);
@@ -185,10 +190,10 @@ fn pop_until_empty() {
 fn insert_and_insert_str_at_every_index() {
     for start in samples() {
         for idx in indices(&start) {
-            for ch in ['a', 'é', '😀'] {
+            for ch in miri_or(vec!['a', 'é', '😀'], vec!['😀']) {
                 same!("insert", &start, 0, |s| s.insert(idx, ch));
             }
-            for piece in ["", "ß", "a中"] {
+            for piece in miri_or(vec!["", "ß", "a中"], vec!["a中"]) {
                 same!("insert_str", &start, 1, |s| s.insert_str(idx, piece));
             }
         }
@@ -332,10 +337,10 @@ fn retain_with_predicates() {
 #[test]
 fn clear_reserve_and_shrink() {
     for start in samples() {
-        for extra in [0, 5] {
+        for extra in miri_or(vec![0, 5], vec![5]) {
             same!("clear", &start, extra, |s| s.clear());
             same!("shrink_to_fit", &start, extra, |s| s.shrink_to_fit());
-            for n in [0, 1, 4, 9, 17, usize::MAX] {
+            for n in miri_or(vec![0, 1, 4, 9, 17, usize::MAX], vec![1, 9, usize::MAX]) {
                 same!("reserve", &start, extra, |s| s.reserve(n));
                 same!("reserve_exact", &start, extra, |s| s.reserve_exact(n));
                 same!("try_reserve", &start, extra, |s| s.try_reserve(n).is_ok());

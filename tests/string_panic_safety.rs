@@ -68,7 +68,8 @@ fn assert_same(mine: &MyString<&Checked<Global>>, expected: &String, what: &str)
 fn retain_with_a_panicking_predicate_stays_valid_and_matches_std() {
     let keeps: [fn(char) -> bool; 3] = [|_| true, |c| !c.is_ascii(), |c| c.len_utf8() != 3];
     for start in STARTS {
-        for keep in keeps {
+        // Under Miri one predicate (the one that keeps and drops) is enough.
+        for &keep in if cfg!(miri) { &keeps[1..2] } else { &keeps[..] } {
             for k in 0..=start.chars().count() {
                 let checked = Checked::new(Global);
                 let (mut expected, mut mine) = pair(start, &checked);
@@ -97,7 +98,7 @@ fn retain_with_a_panicking_predicate_stays_valid_and_matches_std() {
 #[test]
 fn extend_with_a_panicking_iterator_keeps_the_items_before() {
     for start in STARTS {
-        for k in 0..5 {
+        for k in (0..5).step_by(if cfg!(miri) { 2 } else { 1 }) {
             let checked = Checked::new(Global);
             let what = format!("on {start:?}, panic at item {k}");
             let chars = ['é', 'a', '😀', '中'];
