@@ -16,20 +16,24 @@
 //! | group | what is timed |
 //! |---|---|
 //! | `push` | `new()` then `push` N `u64`s (N = 1000, 100 000): the hot push path plus every amortized growth step, then the drop |
-//! | `extend_from_slice` | `new()` then `extend_from_slice` of a 4 KiB or 64 KiB slice of `u8` or `u64`: one reservation plus a clone loop that should become a `memcpy` |
+//! | `extend_from_slice` | `new()` then `extend_from_slice` of a 4 KiB or 64 KiB slice of `u8` or `u64`, or of 1 000 000 `u64` (`u64-1M`): one reservation plus a clone loop that should become a `memcpy`. `memcpy/u64-1M` is the limit: one `copy_nonoverlapping` into a buffer allocated (and, by earlier runs, touched) outside the measurement |
 //! | `extend_iter` | `new()` then `extend` from `(0..n).map(..)` (exact size hint: one reservation) and from `(0..n).filter(..)` (lower bound 0: grows while pushing), n = 10 000 |
-//! | `clone` | `clone` of a `Vec<u64>` of 10 000 (a `memcpy` if `Copy` is exploited) and of a `Vec<String>` of 1 000 (1 000 small allocations dominate) |
-//! | `retain` | `retain` keeping every other element of 10 000 `u64`s: the compaction loop |
+//! | `clone` | `clone` of a `Vec<u64>` of 10 000 or 1 000 000 (a `memcpy` if `Copy` is exploited; `memcpy/u64-1000000` is the limit, as above) and of a `Vec<String>` of 1 000 (1 000 small allocations dominate) |
+//! | `retain` | `retain` keeping the even values of 10 000 or 1 000 000 `u64`s: the compaction loop |
+//! | `drain` | `drain(n/4..3n/4)` of 1 000 000 `u64`s, summing the drained values with `fold`, then the `Drain`'s drop moving the tail down |
 //! | `insert_front` | `new()` then `insert(0, _)` 2 000 times: the tail shift (`ptr::copy`) dominates |
 //! | `pop` | `pop` until empty from 10 000 `u64`s, summing the values |
 //! | `remove` | `remove(0)` until empty from 2 000 `u64`s: the tail shift again, the other way |
 //!
-//! Where a workload needs a prepared vector (`retain`, `pop`, `remove`), the vector is built in
-//! `iter_batched`'s setup closure, outside the measurement, and the result is dropped outside it
-//! too. Elsewhere the timed closure returns the vector, so its drop (one deallocation, plus the
+//! Where a workload needs a prepared vector (`retain`, `drain`, `pop`, `remove`), the vector is
+//! built in `iter_batched`'s setup closure, outside the measurement, and the result is dropped
+//! outside it too. Elsewhere the timed closure returns the vector, so its drop (one deallocation, plus the
 //! `String`s for `clone`) is part of the time, equally for all three.
 //!
 //! # Reading the results
+//!
+//! Time is the benchmark thread's **CPU time**, not wall time (see `vec/measure.rs`): on a
+//! shared machine the moments the thread waits for a core are not counted.
 //!
 //! Each benchmark is named `group/subject/parameter`, e.g. `push/mine/100000`. Take the middle
 //! of criterion's `time: [low estimate high]` and divide by the `std` line of the same group
@@ -37,18 +41,36 @@
 //! are noise; a stable gap of 1.3x or more is worth reading the code path for. Nothing here is
 //! asserted: timing claims live in reports, never in tests.
 //!
+//! For a comparison that holds up on a busy machine, run the **interleaved pass**, which times
+//! short batches of the subjects in turn and prints median ratios to std per workload:
+//! `BENCH_INTERLEAVED=25 cargo bench --bench vec -- interleaved-only` (the filter matches no
+//! criterion benchmark, so only the pass runs; `BENCH_INTERLEAVED_FILTER=retain` narrows it).
+//! It takes about a minute.
+//!
+//! # What the allocator is asked for
+//!
+//! Equal time could hide extra work in the allocator, so before timing each benchmark runs its
+//! workload once under a counting global allocator and records the calls (`alloc`,
+//! `realloc`, `dealloc`) and the bytes requested; the table is printed at the end of the run
+//! (only for the benchmarks the filter selected). Counting is switched off while anything is
+//! timed, so it costs the timed code one predictable branch per allocator call.
+//!
 //! The settings (`sample_size` 30, 0.5 s warm-up, 2 s measurement per benchmark) keep
-//! `cargo bench --bench vec` at a few minutes on a small machine; raise them for a quieter
-//! comparison.
+//! `cargo bench --bench vec` at about five minutes on a small machine; raise them for a
+//! quieter comparison. docs/perf.md records a run before and after the write-loop change.
+
+#[path = "vec/measure.rs"]
+mod measure;
 
 use std::hint::black_box;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::time::Duration;
 
 use boxvec::MyVec;
-use criterion::measurement::WallTime;
-use criterion::{
-    BatchSize, BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main,
+use criterion::{Criterion, criterion_group, criterion_main};
+use measure::{
+    Group, Id, ThreadCpuTime, bench_batched, bench_plain, memcpy_limit, report_allocations,
+    report_interleaved,
 };
 
 /// The vector operations the workloads use, with std's names and signatures, so one generic
@@ -62,6 +84,7 @@ trait BenchVec<T>: Extend<T> + Deref<Target = [T]> {
     fn insert(&mut self, index: usize, value: T);
     fn remove(&mut self, index: usize) -> T;
     fn retain(&mut self, keep: impl FnMut(&T) -> bool);
+    fn drain(&mut self, range: Range<usize>) -> impl Iterator<Item = T>;
     fn extend_from_slice(&mut self, other: &[T])
     where
         T: Clone;
@@ -101,6 +124,10 @@ macro_rules! forward_bench_vec {
             #[inline]
             fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
                 $vec::retain(self, keep)
+            }
+            #[inline]
+            fn drain(&mut self, range: Range<usize>) -> impl Iterator<Item = T> {
+                $vec::drain(self, range)
             }
             #[inline]
             fn extend_from_slice(&mut self, other: &[T])
@@ -151,7 +178,7 @@ macro_rules! for_each_subject {
 }
 
 /// A group with the settings from the module doc: short enough for a 2-core machine.
-fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
+fn group<'a>(c: &'a mut Criterion<ThreadCpuTime>, name: &str) -> Group<'a> {
     let mut group = c.benchmark_group(name);
     group
         .sample_size(30)
@@ -160,32 +187,27 @@ fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
     group
 }
 
-/// A `S::Vec<u64>` holding `0..n`, for the workloads that start from a full
-/// vector.
-fn filled<S: Subject>(n: u64) -> S::Vec<u64> {
-    let mut v = S::Vec::new();
-    v.extend(0..n);
-    v
-}
-
 // ---------------------------------------------------------------------------------------------
 // push
 
-fn push_n<S: Subject>(group: &mut BenchmarkGroup<'_, WallTime>, n: u64) {
-    group.bench_function(BenchmarkId::new(S::NAME, n), |b| {
-        b.iter(|| {
-            let mut v = S::Vec::new();
-            // `black_box(n)` keeps the loop count opaque, so the compiler cannot size the
-            // vector up front; the values pushed need no hiding since the vector is returned.
-            for i in 0..black_box(n) {
-                v.push(i);
-            }
-            v
-        })
+fn push_n<S: Subject>(group: &mut Group<'_>, n: u64) {
+    let id = Id {
+        group: "push",
+        subject: S::NAME,
+        parameter: n.to_string(),
+    };
+    bench_plain(group, id, move || {
+        let mut v = S::Vec::new();
+        // `black_box(n)` keeps the loop count opaque, so the compiler cannot size the vector
+        // up front; the values pushed need no hiding since the vector is returned.
+        for i in 0..black_box(n) {
+            v.push(i);
+        }
+        v
     });
 }
 
-fn bench_push(c: &mut Criterion) {
+fn bench_push(c: &mut Criterion<ThreadCpuTime>) {
     let mut group = group(c, "push");
     for n in [1_000, 100_000] {
         for_each_subject!(push_n(&mut group, n));
@@ -196,31 +218,47 @@ fn bench_push(c: &mut Criterion) {
 // ---------------------------------------------------------------------------------------------
 // extend_from_slice
 
-fn extend_from_slice_of<S: Subject, T: Clone>(
-    group: &mut BenchmarkGroup<'_, WallTime>,
+/// The number of `u64`s of the large workloads (`extend_from_slice`, `clone`, `retain`,
+/// `drain`): 8 MB, larger than the caches, as in the issue that asked for them.
+const BULK_LEN: u64 = 1_000_000;
+
+/// `0..n` as a slice that lives as long as the process: the interleaved pass runs the
+/// workloads after their group is gone.
+fn leaked_range(n: u64) -> &'static [u64] {
+    (0..n).collect::<Vec<_>>().leak()
+}
+
+fn extend_from_slice_of<S: Subject, T: Clone + 'static>(
+    group: &mut Group<'_>,
     label: &str,
-    source: &[T],
+    source: &'static [T],
 ) {
-    group.bench_function(BenchmarkId::new(S::NAME, label), |b| {
-        b.iter(|| {
-            let mut v = S::Vec::<T>::new();
-            v.extend_from_slice(black_box(source));
-            v
-        })
+    let id = Id {
+        group: "extend_from_slice",
+        subject: S::NAME,
+        parameter: label.to_owned(),
+    };
+    bench_plain(group, id, move || {
+        let mut v = S::Vec::<T>::new();
+        v.extend_from_slice(black_box(source));
+        v
     });
 }
 
-fn bench_extend_from_slice(c: &mut Criterion) {
+fn bench_extend_from_slice(c: &mut Criterion<ThreadCpuTime>) {
     let mut group = group(c, "extend_from_slice");
     for kib in [4, 64] {
         let bytes = kib * 1024;
-        let u8s: Vec<u8> = (0..bytes).map(|i| i as u8).collect();
-        let u64s: Vec<u64> = (0..(bytes / 8) as u64).collect();
+        let u8s: &[u8] = (0..bytes).map(|i| i as u8).collect::<Vec<_>>().leak();
+        let u64s = leaked_range(bytes / 8);
         let label_u8 = format!("u8-{kib}KiB");
         let label_u64 = format!("u64-{kib}KiB");
-        for_each_subject!(extend_from_slice_of<_>(&mut group, &label_u8, &u8s));
-        for_each_subject!(extend_from_slice_of<_>(&mut group, &label_u64, &u64s));
+        for_each_subject!(extend_from_slice_of<_>(&mut group, &label_u8, u8s));
+        for_each_subject!(extend_from_slice_of<_>(&mut group, &label_u64, u64s));
     }
+    let bulk = leaked_range(BULK_LEN);
+    for_each_subject!(extend_from_slice_of<_>(&mut group, "u64-1M", bulk));
+    memcpy_limit(&mut group, "extend_from_slice", "u64-1M", bulk);
     group.finish();
 }
 
@@ -229,29 +267,35 @@ fn bench_extend_from_slice(c: &mut Criterion) {
 
 const EXTEND_LEN: u64 = 10_000;
 
-fn extend_map<S: Subject>(group: &mut BenchmarkGroup<'_, WallTime>) {
-    group.bench_function(BenchmarkId::new(S::NAME, "map"), |b| {
-        b.iter(|| {
-            let mut v = S::Vec::new();
-            // Exact size hint: an implementation can reserve once, then write without checks.
-            v.extend((0..black_box(EXTEND_LEN)).map(|i| i.wrapping_mul(3)));
-            v
-        })
+fn extend_map<S: Subject>(group: &mut Group<'_>) {
+    let id = Id {
+        group: "extend_iter",
+        subject: S::NAME,
+        parameter: "map".to_owned(),
+    };
+    bench_plain(group, id, || {
+        let mut v = S::Vec::new();
+        // Exact size hint: an implementation can reserve once, then write without checks.
+        v.extend((0..black_box(EXTEND_LEN)).map(|i| i.wrapping_mul(3)));
+        v
     });
 }
 
-fn extend_filter<S: Subject>(group: &mut BenchmarkGroup<'_, WallTime>) {
-    group.bench_function(BenchmarkId::new(S::NAME, "filter"), |b| {
-        b.iter(|| {
-            let mut v = S::Vec::new();
-            // Size hint (0, Some(n)): nothing useful to reserve, so this is push-like growth.
-            v.extend((0..black_box(EXTEND_LEN)).filter(|i| i % 3 != 0));
-            v
-        })
+fn extend_filter<S: Subject>(group: &mut Group<'_>) {
+    let id = Id {
+        group: "extend_iter",
+        subject: S::NAME,
+        parameter: "filter".to_owned(),
+    };
+    bench_plain(group, id, || {
+        let mut v = S::Vec::new();
+        // Size hint (0, Some(n)): nothing useful to reserve, so this is push-like growth.
+        v.extend((0..black_box(EXTEND_LEN)).filter(|i| i % 3 != 0));
+        v
     });
 }
 
-fn bench_extend_iter(c: &mut Criterion) {
+fn bench_extend_iter(c: &mut Criterion<ThreadCpuTime>) {
     let mut group = group(c, "extend_iter");
     for_each_subject!(extend_map(&mut group));
     for_each_subject!(extend_filter(&mut group));
@@ -261,121 +305,179 @@ fn bench_extend_iter(c: &mut Criterion) {
 // ---------------------------------------------------------------------------------------------
 // clone
 
-fn clone_of<S: Subject, T>(
-    group: &mut BenchmarkGroup<'_, WallTime>,
+fn clone_of<S: Subject, T: 'static>(
+    group: &mut Group<'_>,
     label: &str,
     make: impl Fn(u64) -> T,
     n: u64,
 ) where
-    S::Vec<T>: Clone,
+    S::Vec<T>: Clone + 'static,
 {
     let mut source = S::Vec::new();
     source.extend((0..n).map(make));
-    group.bench_function(BenchmarkId::new(S::NAME, label), |b| {
-        b.iter(|| black_box(&source).clone())
-    });
+    let source: &'static S::Vec<T> = Box::leak(Box::new(source));
+    let id = Id {
+        group: "clone",
+        subject: S::NAME,
+        parameter: label.to_owned(),
+    };
+    bench_plain(group, id, move || black_box(source).clone());
 }
 
-fn bench_clone(c: &mut Criterion) {
+fn bench_clone(c: &mut Criterion<ThreadCpuTime>) {
     let mut group = group(c, "clone");
     for_each_subject!(clone_of<_>(&mut group, "u64-10000", |i| i, 10_000));
+    for_each_subject!(clone_of<_>(&mut group, "u64-1000000", |i| i, BULK_LEN));
+    memcpy_limit(&mut group, "clone", "u64-1000000", leaked_range(BULK_LEN));
     for_each_subject!(clone_of<_>(&mut group, "String-1000", |i| i.to_string(), 1_000));
     group.finish();
 }
 
 // ---------------------------------------------------------------------------------------------
-// retain, insert_front, pop, remove
+// retain, drain, insert_front, pop, remove
 
-fn retain_half<S: Subject>(group: &mut BenchmarkGroup<'_, WallTime>) {
-    group.bench_function(BenchmarkId::new(S::NAME, 10_000), |b| {
-        b.iter_batched(
-            || filled::<S>(10_000),
-            |mut v| {
-                v.retain(|x| x % 2 == 0);
-                v
-            },
-            BatchSize::SmallInput,
-        )
-    });
+/// A `S::Vec<u64>` holding `0..n`, for the workloads that start from a full vector.
+fn filled<S: Subject>(n: u64) -> S::Vec<u64> {
+    let mut v = S::Vec::new();
+    v.extend(0..n);
+    v
 }
 
-fn bench_retain(c: &mut Criterion) {
+/// The id of a workload on a prepared vector of `n` elements.
+fn sized_id<S: Subject>(group: &str, n: u64) -> Id<'_> {
+    Id {
+        group,
+        subject: S::NAME,
+        parameter: n.to_string(),
+    }
+}
+
+fn retain_even<S: Subject>(group: &mut Group<'_>, n: u64) {
+    let id = sized_id::<S>("retain", n);
+    bench_batched(
+        group,
+        id,
+        n >= BULK_LEN,
+        move || filled::<S>(n),
+        |mut v| {
+            v.retain(|x| x % 2 == 0);
+            v
+        },
+    );
+}
+
+fn bench_retain(c: &mut Criterion<ThreadCpuTime>) {
     let mut group = group(c, "retain");
-    for_each_subject!(retain_half(&mut group));
+    for n in [10_000, BULK_LEN] {
+        for_each_subject!(retain_even(&mut group, n));
+    }
     group.finish();
 }
 
-fn insert_front<S: Subject>(group: &mut BenchmarkGroup<'_, WallTime>) {
-    group.bench_function(BenchmarkId::new(S::NAME, 2_000), |b| {
-        b.iter(|| {
-            let mut v = S::Vec::new();
-            for i in 0..black_box(2_000u64) {
-                v.insert(0, i);
-            }
-            v
-        })
+fn drain_middle<S: Subject>(group: &mut Group<'_>, n: u64) {
+    let id = sized_id::<S>("drain", n);
+    bench_batched(
+        group,
+        id,
+        n >= BULK_LEN,
+        move || filled::<S>(n),
+        |mut v| {
+            let len = v.len();
+            let sum = v
+                .drain(len / 4..3 * len / 4)
+                .fold(0u64, |sum, x| sum.wrapping_add(x));
+            (sum, v)
+        },
+    );
+}
+
+fn bench_drain(c: &mut Criterion<ThreadCpuTime>) {
+    let mut group = group(c, "drain");
+    for_each_subject!(drain_middle(&mut group, BULK_LEN));
+    group.finish();
+}
+
+fn insert_front<S: Subject>(group: &mut Group<'_>) {
+    let id = Id {
+        group: "insert_front",
+        subject: S::NAME,
+        parameter: "2000".to_owned(),
+    };
+    bench_plain(group, id, || {
+        let mut v = S::Vec::new();
+        for i in 0..black_box(2_000u64) {
+            v.insert(0, i);
+        }
+        v
     });
 }
 
-fn bench_insert_front(c: &mut Criterion) {
+fn bench_insert_front(c: &mut Criterion<ThreadCpuTime>) {
     let mut group = group(c, "insert_front");
     for_each_subject!(insert_front(&mut group));
     group.finish();
 }
 
-fn pop_all<S: Subject>(group: &mut BenchmarkGroup<'_, WallTime>) {
-    group.bench_function(BenchmarkId::new(S::NAME, 10_000), |b| {
-        b.iter_batched(
-            || filled::<S>(10_000),
-            |mut v| {
-                let mut sum = 0u64;
-                while let Some(x) = v.pop() {
-                    sum = sum.wrapping_add(x);
-                }
-                (sum, v)
-            },
-            BatchSize::SmallInput,
-        )
-    });
+fn pop_all<S: Subject>(group: &mut Group<'_>) {
+    let id = sized_id::<S>("pop", 10_000);
+    bench_batched(
+        group,
+        id,
+        false,
+        || filled::<S>(10_000),
+        |mut v| {
+            let mut sum = 0u64;
+            while let Some(x) = v.pop() {
+                sum = sum.wrapping_add(x);
+            }
+            (sum, v)
+        },
+    );
 }
 
-fn bench_pop(c: &mut Criterion) {
+fn bench_pop(c: &mut Criterion<ThreadCpuTime>) {
     let mut group = group(c, "pop");
     for_each_subject!(pop_all(&mut group));
     group.finish();
 }
 
-fn remove_front<S: Subject>(group: &mut BenchmarkGroup<'_, WallTime>) {
-    group.bench_function(BenchmarkId::new(S::NAME, 2_000), |b| {
-        b.iter_batched(
-            || filled::<S>(2_000),
-            |mut v| {
-                let mut sum = 0u64;
-                while !v.is_empty() {
-                    sum = sum.wrapping_add(v.remove(0));
-                }
-                (sum, v)
-            },
-            BatchSize::SmallInput,
-        )
-    });
+fn remove_front<S: Subject>(group: &mut Group<'_>) {
+    let id = sized_id::<S>("remove", 2_000);
+    bench_batched(
+        group,
+        id,
+        false,
+        || filled::<S>(2_000),
+        |mut v| {
+            let mut sum = 0u64;
+            while !v.is_empty() {
+                sum = sum.wrapping_add(v.remove(0));
+            }
+            (sum, v)
+        },
+    );
 }
 
-fn bench_remove(c: &mut Criterion) {
+fn bench_remove(c: &mut Criterion<ThreadCpuTime>) {
     let mut group = group(c, "remove");
     for_each_subject!(remove_front(&mut group));
     group.finish();
 }
 
 criterion_group!(
-    benches,
+    name = benches;
+    config = Criterion::default().with_measurement(ThreadCpuTime::new());
+    targets =
     bench_push,
     bench_extend_from_slice,
     bench_extend_iter,
     bench_clone,
     bench_retain,
+    bench_drain,
     bench_insert_front,
     bench_pop,
-    bench_remove
+    bench_remove,
+    report_interleaved,
+    report_allocations
 );
 criterion_main!(benches);

@@ -9,7 +9,7 @@
 use arbitrary::Arbitrary;
 use boxvec::alloc::FailMode;
 use boxvec::alloc::Global;
-use boxvec::check::{BoxOp, ElementKind, FallibleOp, RawVecOp, VecOp};
+use boxvec::check::{BoxOp, ElementKind, FallibleOp, MyVecs, RawVecOp, VecOp};
 use proptest::prelude::*;
 
 mod common;
@@ -33,10 +33,17 @@ proptest! {
     #[test]
     fn vec_ops_match_std(kind in kind_strategy(), bytes in bytes_strategy()) {
         let ops: Vec<VecOp> = decode(&bytes);
-        let result = kind.run_vec_ops(&ops, Global);
+        let result = kind.run_vec::<MyVecs, _>(&ops, Global);
         if let Err(mismatch) = result {
             return Err(TestCaseError::fail(mismatch.to_string()));
         }
+    }
+
+    /// The one-line proptest entry point a user writes for their own type (`?` turns a
+    /// `Mismatch` into a test failure, with the report as its message).
+    #[test]
+    fn vec_case_is_a_one_line_property_test(bytes in bytes_strategy()) {
+        boxvec::check::vec_case::<MyVecs>(&bytes)?;
     }
 
     #[test]

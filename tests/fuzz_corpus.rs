@@ -6,8 +6,10 @@
 use std::fs;
 use std::path::Path;
 
+use boxvec::check::RunSummary;
+
 /// A fuzz target's name and the harness entry point it calls.
-type Target = (&'static str, fn(&[u8]));
+type Target = (&'static str, fn(&[u8]) -> RunSummary);
 
 const TARGETS: [Target; 4] = [
     ("vec_ops", boxvec::check::fuzz_vec_ops),
@@ -28,16 +30,25 @@ fn every_corpus_file_of_every_target_replays_cleanly() {
             .collect();
         files.sort();
         assert!(!files.is_empty(), "no corpus for target {target}");
+        let mut steps = 0;
         for path in &files {
             let data = fs::read(path).unwrap();
             // A mismatch panics with its report; name the file too.
-            let outcome = std::panic::catch_unwind(|| run(&data));
+            let summary = std::panic::catch_unwind(|| run(&data)).unwrap_or_else(|_| {
+                panic!("corpus file {} of target {target} failed", path.display())
+            });
+            // The entry point must have done work: a target that silently stopped checking
+            // would pass "did not panic" too.
             assert!(
-                outcome.is_ok(),
-                "corpus file {} of target {target} failed",
+                summary.steps > 0,
+                "corpus file {} of target {target} ran no step ({summary:?})",
                 path.display()
             );
+            steps += summary.steps;
         }
-        println!("{target}: {} corpus files replayed", files.len());
+        println!(
+            "{target}: {} corpus files replayed, {steps} steps",
+            files.len()
+        );
     }
 }

@@ -9,7 +9,7 @@
 
 use boxvec::alloc::Global;
 use boxvec::check::{
-    HintLie, Index, IterEnd, Pred, RangeSpec, Tracked, Trigger, VecOp, run_vec_ops,
+    HintLie, Index, IterEnd, MyVecs, Pred, RangeSpec, Tracked, Trigger, VecOp, run_vec,
 };
 
 /// How far into an operation the panic is moved: past the 10 elements the vector holds, so
@@ -147,7 +147,7 @@ fn walk(name: &str, trigger: Trigger, op: &VecOp) -> usize {
             VecOp::ArmPanic(trigger, k),
             op.clone(),
         ];
-        match run_vec_ops::<Tracked, _>(&ops, Global) {
+        match run_vec::<MyVecs, Tracked, _>(&ops, Global) {
             Ok(summary) => panicked_runs += summary.panics,
             Err(mismatch) => panic!("{name}, {trigger:?} panic at call {k}:\n{mismatch}"),
         }
@@ -229,7 +229,7 @@ fn a_panicking_predicate_at_every_call() {
             ),
         ];
         for (name, op) in ops {
-            match run_vec_ops::<Tracked, _>(&[VecOp::Extend(seeds(10)), op], Global) {
+            match run_vec::<MyVecs, Tracked, _>(&[VecOp::Extend(seeds(10)), op], Global) {
                 Ok(summary) => panics += summary.panics,
                 Err(mismatch) => panic!("{name}, predicate panic at call {k}:\n{mismatch}"),
             }
@@ -276,7 +276,7 @@ fn a_panicking_iterator_at_every_item_with_every_kind_of_hint() {
                 ("collect", VecOp::Collect(seeds(8), lie)),
             ];
             for (name, op) in ops {
-                match run_vec_ops::<Tracked, _>(&[VecOp::Extend(seeds(10)), op], Global) {
+                match run_vec::<MyVecs, Tracked, _>(&[VecOp::Extend(seeds(10)), op], Global) {
                     Ok(summary) => panics += summary.panics,
                     Err(mismatch) => panic!("{name}, hint {lie:?}:\n{mismatch}"),
                 }

@@ -4,4 +4,6 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| boxvec::check::fuzz_raw_vec_ops(data));
+fuzz_target!(|data: &[u8]| {
+    boxvec::check::fuzz_raw_vec_ops(data);
+});

@@ -7,11 +7,12 @@ use std::vec::Vec;
 
 use arbitrary::Arbitrary;
 
-use super::{
-    Element, Index, Mismatch, PendingPanic, RunSummary, Side, Step, Tracked, Trigger, run_checked,
-    run_side, values,
-};
-use crate::alloc::{Allocator, Checked, FailMode, Failing};
+use super::element::{Element, Side, Tracked, Trigger};
+use super::input::Index;
+use super::report::{Mismatch, minimize, short_type_name};
+use super::runner::{PendingPanic, RunSummary, Step, refuse_next, run_checked, run_side, values};
+use super::test_alloc::{Refusal, Refuser, TestAlloc};
+use crate::alloc::{Allocator, FailMode, Layout};
 use crate::{MyBox, MyVec};
 
 /// One operation on a pair of boxes: a single value (`MyBox<T>`, which may be absent) and a
@@ -50,7 +51,7 @@ pub enum BoxOp {
     /// `into_boxed_slice` of the single box; it replaces the slice box.
     SingleIntoSlice,
     /// A vector of these seeds, `into_boxed_slice`; replaces the slice box.
-    SliceFrom(#[arbitrary(with = super::input::seeds)] Vec<u8>),
+    SliceFrom(#[arbitrary(with = super::decode::seeds)] Vec<u8>),
     /// `new_uninit_slice_in(len)`, each slot written, `assume_init`; replaces the slice box.
     SliceUninit(u8, u8),
     /// `slice[i] = value` (out of bounds panics identically).
@@ -63,20 +64,21 @@ pub enum BoxOp {
     ArmPanic(Trigger, u8),
 }
 
-type Checker<A> = Checked<Failing<A>>;
-
-struct OursState<'a, T, A: Allocator> {
-    single: Option<MyBox<T, &'a Checker<A>>>,
-    slice: MyBox<[T], &'a Checker<A>>,
+/// The boxvec side: an optional single box and a slice box, on the run's allocator.
+struct OursState<T, A: Allocator> {
+    single: Option<MyBox<T, TestAlloc<A>>>,
+    slice: MyBox<[T], TestAlloc<A>>,
 }
 
+/// The std side.
 struct StdState<T> {
     single: Option<Box<T>>,
     slice: Box<[T]>,
 }
 
-/// Applies `ops` to boxes on `Checked<Failing<alloc>>` and to std's boxes, comparing the
-/// values after every step.
+/// Applies `ops` to boxes on a [`TestAlloc`](super::TestAlloc) over `alloc` and to std's
+/// boxes, comparing the values after every step. A failing sequence is minimized before it
+/// is reported.
 ///
 /// # Errors
 /// The first [`Mismatch`]: a different result or panic, different values, different live
@@ -86,29 +88,62 @@ struct StdState<T> {
 /// ```
 /// use boxvec::check::{BoxOp, run_box_ops};
 /// use boxvec::alloc::Global;
-/// run_box_ops::<(), _>(&[BoxOp::New(0), BoxOp::IntoInner], Global).unwrap();
+/// let summary = run_box_ops::<(), _>(&[BoxOp::New(0), BoxOp::IntoInner], Global).unwrap();
+/// assert_eq!(summary.steps, 2);
 /// ```
 pub fn run_box_ops<T: Element, A: Allocator + Clone>(
     ops: &[BoxOp],
     alloc: A,
 ) -> Result<RunSummary, Mismatch> {
-    run_checked(ops.len(), alloc, |checked, summary| {
-        run_all::<T, A>(ops, checked, summary)
+    run_box_ops_within::<T, A>(ops, alloc, None)
+}
+
+/// [`run_box_ops`] with the live bytes limited to `budget`.
+pub(crate) fn run_box_ops_within<T: Element, A: Allocator + Clone>(
+    ops: &[BoxOp],
+    alloc: A,
+    budget: Option<usize>,
+) -> Result<RunSummary, Mismatch> {
+    let once = |ops: &[BoxOp]| {
+        run_checked(
+            ops.len(),
+            alloc.clone(),
+            (FailMode::Never, budget),
+            true,
+            |a, s| run_all::<T, A>(ops, a, s),
+        )
+    };
+    once(ops).map_err(|first| {
+        let (minimal, mut report) = minimize(
+            ops,
+            first,
+            |ops| once(ops).err(),
+            super::report::MINIMIZE_BUDGET,
+        );
+        let names = (
+            short_type_name::<MyBox<T, TestAlloc<A>>>(),
+            short_type_name::<T>(),
+        );
+        report.set_context(names, "BoxOp", &minimal, ops.len());
+        report
     })
 }
 
 fn run_all<T: Element, A: Allocator + Clone>(
     ops: &[BoxOp],
-    checked: &Checker<A>,
+    alloc: &TestAlloc<A>,
     summary: &mut RunSummary,
 ) -> Result<(), Mismatch> {
-    let mut ours = OursState::<T, A> {
-        single: None,
-        slice: MyVec::new_in(checked).into_boxed_slice(),
-    };
-    let mut theirs = StdState::<T> {
-        single: None,
-        slice: Vec::new().into_boxed_slice(),
+    let mut sides = Sides::<T, A> {
+        ours: OursState {
+            single: None,
+            slice: MyVec::new_in(alloc.clone()).into_boxed_slice(),
+        },
+        theirs: StdState {
+            single: None,
+            slice: Vec::new().into_boxed_slice(),
+        },
+        alloc,
     };
     let mut pending = PendingPanic::default();
     for (index, op) in ops.iter().enumerate() {
@@ -117,190 +152,253 @@ fn run_all<T: Element, A: Allocator + Clone>(
             BoxOp::ArmPanic(trigger, nth) => Some((trigger, nth)),
             _ => None,
         });
-        let panicked = apply(&step, &mut ours, &mut theirs, checked)?;
+        let panicked = sides.apply(&step)?;
         Tracked::disarm();
         summary.steps += 1;
         summary.panics += usize::from(panicked);
+        let (ours, theirs) = (&sides.ours, &sides.theirs);
         step.same(
             "single value",
             ours.single.as_deref(),
             theirs.single.as_deref(),
         )?;
-        step.same("slice", &*ours.slice, &*theirs.slice)?;
+        step.same_contents(&ours.slice, &theirs.slice)?;
         step.same_live_counts()?;
     }
     Ok(())
 }
 
-fn apply<'a, T: Element, A: Allocator + Clone>(
-    step: &Step<'_, BoxOp>,
-    ours: &mut OursState<'a, T, A>,
-    theirs: &mut StdState<T>,
-    checked: &'a Checker<A>,
-) -> Result<bool, Mismatch> {
-    let alloc = checked;
-    let panicked = match step.op {
-        BoxOp::New(seed) => {
-            let o = run_side(|| {
-                ours.single = Some(MyBox::new_in(T::from_seed(*seed, Side::Ours), alloc))
-            });
-            let s = run_side(|| theirs.single = Some(Box::new(T::from_seed(*seed, Side::Std))));
-            step.same_outcome(o, s)?
+/// Both sides and the run's allocator.
+struct Sides<'a, T, A: Allocator> {
+    ours: OursState<T, A>,
+    theirs: StdState<T>,
+    alloc: &'a TestAlloc<A>,
+}
+
+/// Whether a step panicked (identically on both sides), or the mismatch.
+type StepResult = Result<bool, Mismatch>;
+
+impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
+    fn apply(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        match step.op {
+            BoxOp::New(_) | BoxOp::TryNew(_) | BoxOp::NewUninitWrite(_) => self.create(step),
+            BoxOp::TryNewRefused(seed) => self.try_new_refused(step, *seed),
+            BoxOp::Set(_) | BoxOp::Clone | BoxOp::IntoInner | BoxOp::DropSingle => {
+                self.single(step)
+            }
+            BoxOp::RawRoundTrip | BoxOp::NonNullRoundTrip => self.raw_round_trip(step),
+            BoxOp::SingleIntoSlice | BoxOp::SliceFrom(_) | BoxOp::SliceUninit(..) => {
+                self.create_slice(step)
+            }
+            BoxOp::SliceSet(..) | BoxOp::SliceClone | BoxOp::SliceIntoVecPush(_) => {
+                self.slice(step)
+            }
+            BoxOp::ArmPanic(..) => Ok(false),
         }
-        BoxOp::TryNew(seed) => {
-            let o = run_side(|| {
-                let b = MyBox::try_new_in(T::from_seed(*seed, Side::Ours), alloc);
-                ours.single = Some(b.expect("the allocator agreed"));
-            });
-            let s = run_side(|| theirs.single = Some(Box::new(T::from_seed(*seed, Side::Std))));
-            step.same_outcome(o, s)?
-        }
-        BoxOp::TryNewRefused(seed) => {
-            // Only boxvec runs this step, so a panic armed for it would have no twin on the
-            // std side: disarm.
-            Tracked::disarm();
-            let failing = checked.inner();
-            failing.set_mode(FailMode::From(0));
-            let result = MyBox::try_new_in(T::from_seed(*seed, Side::Ours), alloc);
-            failing.set_mode(FailMode::Never);
-            let zero_sized = mem::size_of::<T>() == 0;
-            step.same("try_new_in result", result.is_ok(), zero_sized)?;
-            // A refused `try_new_in` drops the value it was given; a ZST box is dropped here.
-            drop(result);
-            false
-        }
-        BoxOp::NewUninitWrite(seed) => {
-            let o = run_side(|| {
+    }
+
+    /// `new_in`, `try_new_in`, `new_uninit_in` + `write`: each replaces the single box.
+    fn create(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours, &mut self.theirs, self.alloc.clone());
+        let o = run_side(|| match *step.op {
+            BoxOp::TryNew(seed) => {
+                let value = T::from_seed(seed, Side::Ours);
+                let b = alloc.fallible(|| MyBox::try_new_in(value, alloc.clone()));
+                // A refusal by the allocator under test (this operation does not inject any)
+                // stops the run, as a refusal in `new_in` would.
+                let refusal = Refusal {
+                    layout: Layout::new::<T>(),
+                    by: Refuser::AllocatorUnderTest,
+                };
+                ours.single = Some(b.unwrap_or_else(|_| std::panic::panic_any(refusal)));
+            }
+            BoxOp::NewUninitWrite(seed) => {
                 let uninit: MyBox<MaybeUninit<T>, _> = MyBox::new_uninit_in(alloc);
-                ours.single = Some(MyBox::write(uninit, T::from_seed(*seed, Side::Ours)));
-            });
-            let s = run_side(|| {
+                ours.single = Some(MyBox::write(uninit, T::from_seed(seed, Side::Ours)));
+            }
+            _ => {
+                let seed = seed_of(step.op);
+                ours.single = Some(MyBox::new_in(T::from_seed(seed, Side::Ours), alloc));
+            }
+        });
+        let s = run_side(|| match *step.op {
+            BoxOp::NewUninitWrite(seed) => {
                 let uninit: Box<MaybeUninit<T>> = Box::new_uninit();
-                theirs.single = Some(Box::write(uninit, T::from_seed(*seed, Side::Std)));
-            });
-            step.same_outcome(o, s)?
-        }
-        BoxOp::Set(seed) => {
-            let o = run_side(|| {
-                if let Some(b) = ours.single.as_mut() {
-                    **b = T::from_seed(*seed, Side::Ours);
-                }
-            });
-            let s = run_side(|| {
-                if let Some(b) = theirs.single.as_mut() {
-                    **b = T::from_seed(*seed, Side::Std);
-                }
-            });
-            step.same_outcome(o, s)?
-        }
-        BoxOp::Clone => {
-            let o = run_side(|| ours.single = ours.single.clone());
-            let s = run_side(|| theirs.single = theirs.single.clone());
-            step.same_outcome(o, s)?
-        }
-        BoxOp::IntoInner => {
-            let o = run_side(|| ours.single.take().map(MyBox::into_inner));
-            let s = run_side(|| theirs.single.take().map(|b| *b));
-            step.same_outcome(o, s)?
-        }
-        BoxOp::RawRoundTrip => {
-            if let Some(b) = ours.single.take() {
-                let (ptr, a) = MyBox::into_raw_with_allocator(b);
-                // SAFETY: the pointer and allocator come straight from `into_raw_with_allocator`.
-                ours.single = Some(unsafe { MyBox::from_raw_in(ptr, a) });
+                theirs.single = Some(Box::write(uninit, T::from_seed(seed, Side::Std)));
             }
-            if let Some(b) = theirs.single.take() {
-                let ptr = Box::into_raw(b);
-                // SAFETY: the pointer comes straight from `Box::into_raw`.
-                theirs.single = Some(unsafe { Box::from_raw(ptr) });
-            }
-            false
-        }
-        BoxOp::NonNullRoundTrip => {
-            if let Some(b) = ours.single.take() {
+            _ => theirs.single = Some(Box::new(T::from_seed(seed_of(step.op), Side::Std))),
+        });
+        step.same_outcome(o, s)
+    }
+
+    /// `try_new_in` with the allocator refusing (boxvec side only): `Err` for a sized value,
+    /// `Ok` for a zero-sized one (which never asks); nothing may leak.
+    fn try_new_refused(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
+        // Only boxvec runs this step, so a panic armed for it would have no twin on the std
+        // side: disarm.
+        Tracked::disarm();
+        let alloc = self.alloc;
+        let outcome = run_side(|| {
+            let value = T::from_seed(seed, Side::Ours);
+            let (result, _) = refuse_next(alloc, || MyBox::try_new_in(value, alloc.clone()));
+            // A refused `try_new_in` drops the value it was given; a ZST box is dropped here.
+            result.is_ok()
+        });
+        let zero_sized = mem::size_of::<T>() == 0;
+        step.same("try_new_in result", outcome, run_side(|| zero_sized))?;
+        Ok(false)
+    }
+
+    /// Operations on the single box: assign through it, clone it, take the value out, drop it.
+    fn single(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
+        let (o, s) = match *step.op {
+            BoxOp::Set(seed) => (
+                run_side(|| ours.as_mut().map(|b| **b = T::from_seed(seed, Side::Ours))),
+                run_side(|| theirs.as_mut().map(|b| **b = T::from_seed(seed, Side::Std))),
+            ),
+            BoxOp::Clone => (
+                run_side(|| *ours = ours.clone()),
+                run_side(|| *theirs = theirs.clone()),
+            ),
+            BoxOp::IntoInner => (
+                run_side(|| ours.take().map(MyBox::into_inner)),
+                run_side(|| theirs.take().map(|b| *b)),
+            ),
+            _ => (
+                run_side(|| drop(ours.take())),
+                run_side(|| drop(theirs.take())),
+            ),
+        };
+        step.same_outcome(o, s)
+    }
+
+    /// `into_raw_with_allocator` + `from_raw_in`, or the `NonNull` pair (std's
+    /// `into_raw` + `from_raw` for both: its `NonNull` functions are unstable).
+    fn raw_round_trip(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let non_null = matches!(step.op, BoxOp::NonNullRoundTrip);
+        let ours = &mut self.ours.single;
+        let o = run_side(|| {
+            let Some(b) = ours.take() else { return };
+            *ours = Some(if non_null {
                 let (ptr, a) = MyBox::into_non_null_with_allocator(b);
                 // SAFETY: the pointer and allocator come straight from
                 // `into_non_null_with_allocator`.
-                ours.single = Some(unsafe { MyBox::from_non_null_in(ptr, a) });
-            }
-            false
-        }
-        BoxOp::DropSingle => {
-            let o = run_side(|| drop(ours.single.take()));
-            let s = run_side(|| drop(theirs.single.take()));
-            step.same_outcome(o, s)?
-        }
-        BoxOp::SingleIntoSlice => {
-            let o = run_side(|| {
+                unsafe { MyBox::from_non_null_in(ptr, a) }
+            } else {
+                let (ptr, a) = MyBox::into_raw_with_allocator(b);
+                // SAFETY: the pointer and allocator come straight from `into_raw_with_allocator`.
+                unsafe { MyBox::from_raw_in(ptr, a) }
+            });
+        });
+        let theirs = &mut self.theirs.single;
+        let s = run_side(|| {
+            let Some(b) = theirs.take() else { return };
+            let ptr = Box::into_raw(b);
+            // SAFETY: the pointer comes straight from `Box::into_raw`.
+            *theirs = Some(unsafe { Box::from_raw(ptr) });
+        });
+        step.same_outcome(o, s)
+    }
+
+    /// Operations that replace the slice box: from the single box, from a vector, from
+    /// uninitialized slots.
+    fn create_slice(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours, &mut self.theirs, self.alloc.clone());
+        let o = run_side(|| match step.op {
+            BoxOp::SingleIntoSlice => {
                 if let Some(b) = ours.single.take() {
                     ours.slice = MyBox::into_boxed_slice(b);
                 }
-            });
-            let s = run_side(|| {
+            }
+            BoxOp::SliceFrom(seeds) => {
+                let mut v = MyVec::new_in(alloc);
+                v.extend(values::<T>(seeds, Side::Ours));
+                ours.slice = v.into_boxed_slice();
+            }
+            _ => {
+                let (len, seed) = uninit_args(step.op);
+                let mut slots: MyBox<[MaybeUninit<T>], _> = MyBox::new_uninit_slice_in(len, alloc);
+                write_seeds(&mut slots, seed, Side::Ours);
+                // SAFETY: `write_seeds` wrote every slot.
+                ours.slice = unsafe { slots.assume_init() };
+            }
+        });
+        let s = run_side(|| match step.op {
+            BoxOp::SingleIntoSlice => {
                 if let Some(b) = theirs.single.take() {
                     // std's `Box::into_boxed_slice` is unstable: a one-element array box
                     // coerces to a slice box.
                     let one: Box<[T; 1]> = Box::new([*b]);
                     theirs.slice = one;
                 }
-            });
-            step.same_outcome(o, s)?
-        }
-        BoxOp::SliceFrom(seeds) => {
-            let o = run_side(|| {
-                let mut v = MyVec::new_in(alloc);
-                v.extend(values::<T>(seeds, Side::Ours));
-                ours.slice = v.into_boxed_slice();
-            });
-            let s = run_side(|| theirs.slice = values::<T>(seeds, Side::Std).into_boxed_slice());
-            step.same_outcome(o, s)?
-        }
-        BoxOp::SliceUninit(len, seed) => {
-            let len = usize::from(*len % 64);
-            let o = run_side(|| {
-                let mut slots: MyBox<[MaybeUninit<T>], _> = MyBox::new_uninit_slice_in(len, alloc);
-                for (i, slot) in slots.iter_mut().enumerate() {
-                    slot.write(T::from_seed(seed.wrapping_add(i as u8), Side::Ours));
-                }
-                // SAFETY: every slot was written in the loop above.
-                ours.slice = unsafe { slots.assume_init() };
-            });
-            let s = run_side(|| {
+            }
+            BoxOp::SliceFrom(seeds) => theirs.slice = values::<T>(seeds, Side::Std).into(),
+            _ => {
+                let (len, seed) = uninit_args(step.op);
                 let mut slots: Box<[MaybeUninit<T>]> = Box::new_uninit_slice(len);
-                for (i, slot) in slots.iter_mut().enumerate() {
-                    slot.write(T::from_seed(seed.wrapping_add(i as u8), Side::Std));
-                }
-                // SAFETY: every slot was written in the loop above.
+                write_seeds(&mut slots, seed, Side::Std);
+                // SAFETY: `write_seeds` wrote every slot.
                 theirs.slice = unsafe { slots.assume_init() };
-            });
-            step.same_outcome(o, s)?
-        }
-        BoxOp::SliceSet(index, seed) => {
-            let at = index.resolve(ours.slice.len());
-            let o = run_side(|| ours.slice[at] = T::from_seed(*seed, Side::Ours));
-            let s = run_side(|| theirs.slice[at] = T::from_seed(*seed, Side::Std));
-            step.same_outcome(o, s)?
-        }
-        BoxOp::SliceClone => {
-            let o = run_side(|| ours.slice = ours.slice.clone());
-            let s = run_side(|| theirs.slice = theirs.slice.clone());
-            step.same_outcome(o, s)?
-        }
-        BoxOp::SliceIntoVecPush(seed) => {
-            let o = run_side(|| {
-                let empty = MyVec::new_in(alloc).into_boxed_slice();
-                let mut v = mem::replace(&mut ours.slice, empty).into_vec();
-                v.push(T::from_seed(*seed, Side::Ours));
-                ours.slice = v.into_boxed_slice();
-            });
-            let s = run_side(|| {
-                let mut v = mem::take(&mut theirs.slice).into_vec();
-                v.push(T::from_seed(*seed, Side::Std));
-                theirs.slice = v.into_boxed_slice();
-            });
-            step.same_outcome(o, s)?
-        }
-        BoxOp::ArmPanic(..) => false,
-    };
-    Ok(panicked)
+            }
+        });
+        step.same_outcome(o, s)
+    }
+
+    /// Operations on the slice box: assign an element, clone it, go through a vector and back.
+    fn slice(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.slice, &mut self.theirs.slice, self.alloc);
+        let at = match step.op {
+            BoxOp::SliceSet(index, _) => index.resolve(ours.len()),
+            _ => 0,
+        };
+        let o = run_side(|| match *step.op {
+            BoxOp::SliceSet(_, seed) => ours[at] = T::from_seed(seed, Side::Ours),
+            BoxOp::SliceClone => *ours = ours.clone(),
+            _ => {
+                let empty = MyVec::new_in(alloc.clone()).into_boxed_slice();
+                let mut v = mem::replace(ours, empty).into_vec();
+                v.push(T::from_seed(seed_of(step.op), Side::Ours));
+                *ours = v.into_boxed_slice();
+            }
+        });
+        let s = run_side(|| match *step.op {
+            BoxOp::SliceSet(_, seed) => theirs[at] = T::from_seed(seed, Side::Std),
+            BoxOp::SliceClone => *theirs = theirs.clone(),
+            _ => {
+                let mut v = mem::take(theirs).into_vec();
+                v.push(T::from_seed(seed_of(step.op), Side::Std));
+                *theirs = v.into_boxed_slice();
+            }
+        });
+        step.same_outcome(o, s)
+    }
+}
+
+/// The seed of an operation that carries one value.
+fn seed_of(op: &BoxOp) -> u8 {
+    match *op {
+        BoxOp::New(seed)
+        | BoxOp::TryNew(seed)
+        | BoxOp::TryNewRefused(seed)
+        | BoxOp::NewUninitWrite(seed)
+        | BoxOp::Set(seed)
+        | BoxOp::SliceIntoVecPush(seed) => seed,
+        _ => 0,
+    }
+}
+
+/// The length (below 64) and first seed of a `SliceUninit`.
+fn uninit_args(op: &BoxOp) -> (usize, u8) {
+    match *op {
+        BoxOp::SliceUninit(len, seed) => (usize::from(len % 64), seed),
+        _ => (0, 0),
+    }
+}
+
+/// Writes consecutive seeds into every slot.
+fn write_seeds<T: Element>(slots: &mut [MaybeUninit<T>], seed: u8, side: Side) {
+    for (i, slot) in slots.iter_mut().enumerate() {
+        slot.write(T::from_seed(seed.wrapping_add(i as u8), side));
+    }
 }

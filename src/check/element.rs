@@ -169,17 +169,29 @@ pub struct Tracked {
 
 /// Where a [`Tracked`] panic is armed.
 ///
+/// Its `Debug` text is Rust source (`Trigger::Clone`).
+///
 /// # Examples
 /// ```
 /// use boxvec::check::Trigger;
 /// assert_ne!(Trigger::Clone, Trigger::Drop);
+/// assert_eq!(format!("{:?}", Trigger::Drop), "Trigger::Drop");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, Arbitrary)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Arbitrary)]
 pub enum Trigger {
     /// The n-th `clone` panics.
     Clone,
     /// The n-th `drop` panics.
     Drop,
+}
+
+impl fmt::Debug for Trigger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Trigger::Clone => f.write_str("Trigger::Clone"),
+            Trigger::Drop => f.write_str("Trigger::Drop"),
+        }
+    }
 }
 
 /// The message a [`Tracked`] panic carries.

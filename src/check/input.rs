@@ -6,12 +6,45 @@
 //! a small share raw, so the panic paths (which must panic identically on both sides) are hit
 //! on purpose too.
 
+use core::fmt;
 use core::ops::Bound;
 use std::vec::Vec;
 
-use arbitrary::{Arbitrary, Unstructured};
+use arbitrary::Arbitrary;
 
-/// The message an [`Pred`] panic carries.
+/// How a partly consumed iterator is ended.
+///
+/// Its `Debug` text is Rust source (`IterEnd::Drop`).
+///
+/// # Examples
+/// ```
+/// use boxvec::check::IterEnd;
+/// assert_eq!(format!("{:?}", IterEnd::KeepRest), "IterEnd::KeepRest");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Arbitrary)]
+pub enum IterEnd {
+    /// Dropped: the rest is removed and dropped (or, for `IntoIter`, dropped with the buffer).
+    Drop,
+    /// `mem::forget`: leaks what the iterator still owns, exactly as std leaks it. (For
+    /// element types that own heap memory it is a `Drop` instead, so leak checkers stay quiet.)
+    Forget,
+    /// `Drain::keep_rest` (for `IntoIter`: collect the rest back into the vector; for
+    /// `ExtractIf`: the same as `Drop`, which keeps the unvisited elements).
+    KeepRest,
+}
+
+impl fmt::Debug for IterEnd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            IterEnd::Drop => "Drop",
+            IterEnd::Forget => "Forget",
+            IterEnd::KeepRest => "KeepRest",
+        };
+        write!(f, "IterEnd::{name}")
+    }
+}
+
+/// The message a [`Pred`] panic carries.
 pub const PREDICATE_PANIC: &str = "check: predicate panicked on purpose";
 
 /// An index: in bounds 7 times in 8, raw (usually out of bounds) otherwise.
@@ -82,13 +115,17 @@ impl RangeSpec {
 
 /// An amount to reserve: mostly small, sometimes huge enough to overflow.
 ///
+/// Its `Debug` text is Rust source (`Amount::Small(5)`), so a report's operation sequence can
+/// be pasted into a test.
+///
 /// # Examples
 /// ```
 /// use boxvec::check::Amount;
 /// assert_eq!(Amount::Small(5).resolve(), 5);
 /// assert_eq!(Amount::Overflowing(0).resolve(), usize::MAX);
+/// assert_eq!(format!("{:?}", Amount::Medium(7)), "Amount::Medium(7)");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, Arbitrary)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Arbitrary)]
 pub enum Amount {
     /// 0 to 255.
     Small(u8),
@@ -100,6 +137,17 @@ pub enum Amount {
     /// Around `isize::MAX / 2^k` *elements*: for the fallible calls only, it reaches the
     /// allocator (which refuses) or overflows, depending on the element size.
     Enormous(u8),
+}
+
+impl fmt::Debug for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Amount::Small(n) => write!(f, "Amount::Small({n})"),
+            Amount::Medium(n) => write!(f, "Amount::Medium({n})"),
+            Amount::Overflowing(k) => write!(f, "Amount::Overflowing({k})"),
+            Amount::Enormous(k) => write!(f, "Amount::Enormous({k})"),
+        }
+    }
 }
 
 impl Amount {
@@ -266,38 +314,4 @@ impl<T> Iterator for Lying<T> {
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.lie.hint(self.items.len())
     }
-}
-
-/// Decodes operations from `u` until its bytes run out.
-///
-/// `arbitrary`'s own `Vec` encoding reads a "keep going" flag before each element, so random
-/// bytes (from a property test, or the deterministic battery of `check_allocator`) would give
-/// sequences of two or three operations on average. Reading until the input is used up gives
-/// sequences as long as the input allows; a fuzzer's mutations work on it just as well.
-///
-/// # Examples
-/// ```
-/// use boxvec::check::{VecOp, ops_from_bytes};
-/// let ops: Vec<VecOp> = ops_from_bytes(&[3u8; 200]);
-/// assert!(ops.len() > 10);
-/// ```
-pub fn ops_from_bytes<Op: for<'a> Arbitrary<'a>>(data: &[u8]) -> Vec<Op> {
-    let mut u = Unstructured::new(data);
-    let mut ops = Vec::new();
-    while !u.is_empty() {
-        match Op::arbitrary(&mut u) {
-            Ok(op) => ops.push(op),
-            Err(_) => break,
-        }
-    }
-    ops
-}
-
-/// Decodes a list of element seeds: one length byte (0 to 32), then that many seeds (fewer if
-/// the input runs out). Used with `#[arbitrary(with = seeds)]` on the operations' seed lists,
-/// for lengths that random bytes actually reach.
-pub(crate) fn seeds(u: &mut Unstructured<'_>) -> arbitrary::Result<Vec<u8>> {
-    let len = usize::from(u8::arbitrary(u)? % 33);
-    let take = len.min(u.len());
-    Ok(u.bytes(take)?.to_vec())
 }

@@ -1,52 +1,50 @@
-//! [`VecOp`]: every mutating method of `MyVec`, run against `std::vec::Vec`.
+//! [`VecOp`]: every mutating method of std's `Vec`, applied to a [`VecUnderTest`] subject and
+//! to std's `Vec` side by side, compared after every step.
+//!
+//! [`run_vec`] is the one runner: boxvec's `MyVec` ([`MyVecs`](super::MyVecs)) and a user's
+//! type go through it alike. Each operation is a small method of `Run` that applies the same
+//! call to both sides (the `both!` macro) — adding an operation means adding a variant, its
+//! method in [`VecUnderTest`], its line in `Run::apply` and its sample in `VecOp::samples`.
 
-use core::mem;
+use core::marker::PhantomData;
+use core::mem::{Discriminant, discriminant};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::format;
-use std::string::ToString;
+use std::rc::Rc;
+use std::string::{String, ToString};
+use std::thread_local;
+use std::vec;
 use std::vec::Vec;
 
 use arbitrary::Arbitrary;
 
-use super::raw_vec_ops::refuse_next;
-use super::{
-    Amount, Element, HintLie, Index, Lying, Mismatch, Outcome, PendingPanic, Pred, RangeSpec,
-    RunSummary, Side, Step, Tracked, Trigger, run_checked, run_side, values,
+use super::element::{Element, Side, Tracked, Trigger};
+use super::input::{Amount, HintLie, Index, IterEnd, Lying, Pred, RangeSpec};
+use super::report::{MINIMIZE_BUDGET, Mismatch, minimize, short_type_name};
+use super::runner::{
+    Outcome, PanicMatch, PendingPanic, RunSummary, Step, refuse_next, run_checked, run_op, values,
 };
-use crate::MyVec;
-use crate::alloc::{Allocator, Checked, Failing};
-use crate::error::TryReserveErrorKind;
-
-/// How a partly consumed iterator is ended.
-///
-/// # Examples
-/// ```
-/// use boxvec::check::IterEnd;
-/// let _ = IterEnd::KeepRest;
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, Arbitrary)]
-pub enum IterEnd {
-    /// Dropped: the rest is removed and dropped (or, for `IntoIter`, dropped with the buffer).
-    Drop,
-    /// `mem::forget`: leaks what the iterator still owns, exactly as std leaks it. (For
-    /// element types that own heap memory it is a `Drop` instead, so leak checkers stay quiet.)
-    Forget,
-    /// `Drain::keep_rest` (for `IntoIter`: collect the rest back into the vector; for
-    /// `ExtractIf`: the same as `Drop`, which keeps the unvisited elements).
-    KeepRest,
-}
+use super::subject::{
+    CapacityCheck, Collected, DropCheck, IterPlan, PanicCheck, ReserveError, Supported, VecFamily,
+    VecUnderTest,
+};
+use super::test_alloc::TestAlloc;
+use crate::alloc::{Allocator, FailMode};
 
 /// One operation on a vector. Element values are given as one-byte seeds (see [`Element`]).
 ///
 /// # Examples
 /// ```
-/// use boxvec::check::{VecOp, Index, Pred, run_vec_ops};
+/// use boxvec::check::{MyVecs, VecOp, Index, Pred, run_vec};
 /// use boxvec::alloc::Global;
 /// let ops = [
 ///     VecOp::Extend(vec![1, 2, 3, 4]),
 ///     VecOp::Insert(Index(1), 9),
 ///     VecOp::Retain(Pred { modulus: 2, remainder: 0, panic_at: 255 }),
 /// ];
-/// run_vec_ops::<String, _>(&ops, Global).unwrap();
+/// let summary = run_vec::<MyVecs, String, _>(&ops, Global).unwrap();
+/// assert_eq!(summary.steps, 3);
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug, Hash, Arbitrary)]
 pub enum VecOp {
@@ -94,15 +92,15 @@ pub enum VecOp {
     /// `resize_with` (length taken modulo 512).
     ResizeWith(u16, u8),
     /// `extend_from_slice`.
-    ExtendFromSlice(#[arbitrary(with = super::input::seeds)] Vec<u8>),
+    ExtendFromSlice(#[arbitrary(with = super::decode::seeds)] Vec<u8>),
     /// `extend_from_within`.
     ExtendFromWithin(RangeSpec),
     /// `extend` from a vector's `into_iter` (an exact-size iterator).
-    Extend(#[arbitrary(with = super::input::seeds)] Vec<u8>),
+    Extend(#[arbitrary(with = super::decode::seeds)] Vec<u8>),
     /// `extend` from an iterator that lies in `size_hint` and may panic.
-    ExtendLying(#[arbitrary(with = super::input::seeds)] Vec<u8>, HintLie),
+    ExtendLying(#[arbitrary(with = super::decode::seeds)] Vec<u8>, HintLie),
     /// `append`.
-    Append(#[arbitrary(with = super::input::seeds)] Vec<u8>),
+    Append(#[arbitrary(with = super::decode::seeds)] Vec<u8>),
     /// `split_off`; the split-off part is compared, then dropped.
     SplitOff(Index),
     /// `retain`.
@@ -131,7 +129,7 @@ pub enum VecOp {
         /// The range replaced.
         range: RangeSpec,
         /// The replacement seeds.
-        #[arbitrary(with = super::input::seeds)]
+        #[arbitrary(with = super::decode::seeds)]
         with: Vec<u8>,
         /// How the replacement iterator lies.
         lie: HintLie,
@@ -162,11 +160,11 @@ pub enum VecOp {
     },
     /// `collect` into a new vector (global allocator) from a lying iterator; compared, then
     /// dropped.
-    Collect(#[arbitrary(with = super::input::seeds)] Vec<u8>, HintLie),
+    Collect(#[arbitrary(with = super::decode::seeds)] Vec<u8>, HintLie),
     /// `clone`; the clone replaces the vector.
     Clone,
     /// `clone_from` a vector of these seeds.
-    CloneFrom(#[arbitrary(with = super::input::seeds)] Vec<u8>),
+    CloneFrom(#[arbitrary(with = super::decode::seeds)] Vec<u8>),
     /// Writes up to `n` values into `spare_capacity_mut`, then `set_len`.
     SpareCapacity(u8, u8),
     /// `into_boxed_slice` then `MyBox::into_vec` (std: `Box::into_vec`).
@@ -176,562 +174,854 @@ pub enum VecOp {
     ArmPanic(Trigger, u8),
 }
 
-/// Applies `ops` to a `MyVec<T>` on `Checked<Failing<alloc>>` and to a `std::vec::Vec<T>`,
-/// comparing after every step.
+impl VecOp {
+    /// One operation of every kind, with small arguments: what the runner tries once on an
+    /// empty subject to learn which operations it has.
+    ///
+    /// # Examples
+    /// ```
+    /// use boxvec::check::VecOp;
+    /// assert_eq!(VecOp::samples().len(), 42);
+    /// ```
+    pub fn samples() -> Vec<VecOp> {
+        let range = RangeSpec {
+            form: 3,
+            a: 0,
+            b: 0,
+        };
+        let pred = Pred {
+            modulus: 2,
+            remainder: 0,
+            panic_at: 255,
+        };
+        let honest = HintLie {
+            lower_delta: 0,
+            upper: 1,
+            panic_after: 255,
+        };
+        let end = IterEnd::Drop;
+        vec![
+            VecOp::Push(1),
+            VecOp::PushMut(1, 2),
+            VecOp::PushWithinCapacity(1),
+            VecOp::Pop,
+            VecOp::PopIf(pred),
+            VecOp::Insert(Index(0), 1),
+            VecOp::InsertMut(Index(0), 1, 2),
+            VecOp::Remove(Index(0)),
+            VecOp::TryRemove(Index(0)),
+            VecOp::SwapRemove(Index(0)),
+            VecOp::Truncate(0),
+            VecOp::Clear,
+            VecOp::Reserve(Amount::Small(1)),
+            VecOp::ReserveExact(Amount::Small(1)),
+            VecOp::TryReserve(Amount::Small(1)),
+            VecOp::TryReserveExact(Amount::Small(1)),
+            VecOp::TryReserveRefused(Amount::Small(1)),
+            VecOp::ShrinkToFit,
+            VecOp::ShrinkTo(0),
+            VecOp::Resize(1, 1),
+            VecOp::ResizeWith(1, 1),
+            VecOp::ExtendFromSlice(vec![1]),
+            VecOp::ExtendFromWithin(range),
+            VecOp::Extend(vec![1]),
+            VecOp::ExtendLying(vec![1], honest),
+            VecOp::Append(vec![1]),
+            VecOp::SplitOff(Index(0)),
+            VecOp::Retain(pred),
+            VecOp::RetainMut(pred),
+            VecOp::Dedup,
+            VecOp::DedupByKey(1),
+            VecOp::DedupBy(pred),
+            VecOp::Drain {
+                range,
+                front: 0,
+                back: 0,
+                end,
+            },
+            VecOp::Splice {
+                range,
+                with: vec![1],
+                lie: honest,
+                front: 0,
+            },
+            VecOp::ExtractIf {
+                range,
+                pred,
+                take: 0,
+                end,
+            },
+            VecOp::IntoIter {
+                front: 0,
+                back: 0,
+                end,
+            },
+            VecOp::Collect(vec![1], honest),
+            VecOp::Clone,
+            VecOp::CloneFrom(vec![1]),
+            VecOp::SpareCapacity(1, 1),
+            VecOp::BoxedSliceRoundTrip,
+            VecOp::ArmPanic(Trigger::Clone, 255),
+        ]
+    }
+}
+
+/// Applies `ops` to the vector type `F` names (for elements `T`, on a [`TestAlloc`] over
+/// `alloc`) and to std's `Vec<T>`, comparing after every step as the type's
+/// [`Compare`](super::Compare) says: results or panics, contents, length, capacity, live
+/// [`Tracked`] values; and at the end, that every block was freed.
+///
+/// Operations the type does not have are skipped and counted in [`RunSummary::skipped`].
+/// A failing sequence is minimized before it is reported.
 ///
 /// # Errors
-/// The first [`Mismatch`]: a different result or panic, different contents, length or
-/// capacity, different live [`Tracked`] counts, a violation of the `Allocator` contract, or a
-/// block not freed at the end.
+/// The first [`Mismatch`]: a difference from std, a broken `Allocator` contract on either
+/// side, a leak, or a refusal by the allocator during an infallible operation (see
+/// [`Culprit`](super::Culprit)). Its `Display` includes a `#[test]` that replays it.
 ///
 /// # Examples
 /// ```
-/// use boxvec::check::{VecOp, Amount, run_vec_ops};
+/// use boxvec::check::{Amount, MyVecs, VecOp, run_vec};
 /// use boxvec::alloc::Global;
 /// let ops = [VecOp::Reserve(Amount::Small(10)), VecOp::Push(3), VecOp::ShrinkToFit];
-/// let summary = run_vec_ops::<u64, _>(&ops, Global);
-/// # let _ = summary;
+/// let summary = run_vec::<MyVecs, u64, _>(&ops, Global).expect("MyVec and std agree");
+/// assert_eq!((summary.steps, summary.skipped), (3, 0));
 /// ```
-pub fn run_vec_ops<T: Element, A: Allocator + Clone>(
+pub fn run_vec<F: VecFamily, T: Element, A: Allocator + Clone>(
     ops: &[VecOp],
     alloc: A,
 ) -> Result<RunSummary, Mismatch> {
-    run_checked(ops.len(), alloc, |checked, summary| {
-        run_all::<T, A>(ops, checked, summary)
+    run_vec_within::<F, T, A>(ops, alloc, None)
+}
+
+/// [`run_vec`] with the live bytes limited to `budget` (see
+/// [`Battery::budget`](super::Battery::budget)).
+pub(crate) fn run_vec_within<F: VecFamily, T: Element, A: Allocator + Clone>(
+    ops: &[VecOp],
+    alloc: A,
+    budget: Option<usize>,
+) -> Result<RunSummary, Mismatch> {
+    let once = |ops: &[VecOp]| run_vec_once::<F::Vec<T, A>, T, A>(ops, alloc.clone(), budget);
+    once(ops).map_err(|first| {
+        let rerun = |ops: &[VecOp]| once(ops).err();
+        let (minimal, mut report) = minimize(ops, first, rerun, MINIMIZE_BUDGET);
+        describe::<F, T, A>(&mut report, &minimal, ops.len());
+        report
     })
 }
 
-type Ours<'a, T, A> = MyVec<T, &'a Checked<Failing<A>>>;
-
-fn run_all<T: Element, A: Allocator + Clone>(
+/// One run, without minimization.
+fn run_vec_once<S: VecUnderTest<T, A>, T: Element, A: Allocator + Clone>(
     ops: &[VecOp],
-    checked: &Checked<Failing<A>>,
-    summary: &mut RunSummary,
-) -> Result<(), Mismatch> {
-    let mut ours: Ours<'_, T, A> = MyVec::new_in(checked);
-    let mut theirs: Vec<T> = Vec::new();
-    let mut pending = PendingPanic::default();
-    for (index, op) in ops.iter().enumerate() {
-        let step = Step { index, op };
-        pending.before_step(match *op {
-            VecOp::ArmPanic(trigger, nth) => Some((trigger, nth)),
-            _ => None,
-        });
-        let panicked = apply(&step, &mut ours, &mut theirs, checked)?;
-        Tracked::disarm();
-        summary.steps += 1;
-        summary.panics += usize::from(panicked);
-        compare(&step, &ours, &theirs)?;
-        step.same_live_counts()?;
-        // Steps like `extend_from_within` can double the length every time; a long run would
-        // then outgrow any machine (libFuzzer found this as an out-of-memory). Cut both sides
-        // back the same way, outside any step (no panic is armed here).
-        if ours.len() > MAX_LEN {
-            ours.truncate(MAX_LEN / 8);
-            theirs.truncate(MAX_LEN / 8);
+    alloc: A,
+    budget: Option<usize>,
+) -> Result<RunSummary, Mismatch> {
+    let supported = probe::<S, T, A>(&alloc);
+    let compare_live = S::COMPARE.drops == DropCheck::SameAsStd;
+    run_checked(
+        ops.len(),
+        alloc,
+        (FailMode::Never, budget),
+        compare_live,
+        |test_alloc, summary| {
+            let mut run: Run<'_, S, Vec<T>, T, A> = Run::new(test_alloc);
+            run.all(ops, &supported, summary)
+        },
+    )
+}
+
+/// Fills in a report's context: the subject, the element type, the sequence as Rust source,
+/// and a `#[test]` that replays it.
+fn describe<F: VecFamily, T: Element, A: Allocator + Clone>(
+    report: &mut Mismatch,
+    ops: &[VecOp],
+    original_len: usize,
+) {
+    let names = (short_type_name::<F::Vec<T, A>>(), short_type_name::<T>());
+    report.set_context(names, "VecOp", ops, original_len);
+    let alloc = match short_type_name::<A>().as_str() {
+        "Global" => "boxvec::alloc::Global".to_string(),
+        other => format!("boxvec::alloc::Global; // the run used {other}: pass it here"),
+    };
+    report.replay = format!(
+        "#[test]\nfn {family}_{element}_matches_std() {{\n    use boxvec::check::*;\n    \
+         let ops = [\n{ops}    ];\n    let alloc = {alloc};\n    \
+         let result = run_vec::<{family_type}, {element_type}, _>(&ops, alloc);\n    \
+         assert!(result.is_ok(), \"{{}}\", result.unwrap_err());\n}}\n",
+        family = snake(&short_type_name::<F>()),
+        element = snake(&report.element),
+        ops = report
+            .sequence
+            .iter()
+            .map(|op| format!("        {op},\n"))
+            .collect::<String>(),
+        family_type = short_type_name::<F>(),
+        element_type = report.element,
+    );
+}
+
+/// A type name as part of a function name: `OverAligned` becomes `over_aligned`.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            if !out.is_empty() && !out.ends_with('_') {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
         }
     }
-    Ok(())
+    let trimmed = out.trim_end_matches('_');
+    if trimmed.is_empty() {
+        "unit".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }
 
-/// The length past which a run cuts both vectors back (see `run_all`).
+/// The operations each subject type has, learned once per type and thread (keyed by the
+/// type's name: `TypeId` would need `'static`, and subjects may borrow their allocator).
+type SupportCache = RefCell<HashMap<&'static str, Rc<HashSet<Discriminant<VecOp>>>>>;
+
+thread_local! {
+    static SUPPORT: SupportCache = RefCell::new(HashMap::new());
+}
+
+/// Which operations a subject has: each sample operation is tried once on a fresh, empty
+/// subject (on its own allocator, before the run's counts start); those that answer
+/// [`Unsupported`](super::Unsupported) are skipped for the whole run.
+fn probe<S: VecUnderTest<T, A>, T: Element, A: Allocator + Clone>(
+    alloc: &A,
+) -> Rc<HashSet<Discriminant<VecOp>>> {
+    let key = core::any::type_name::<S>();
+    if let Some(known) = SUPPORT.with(|cache| cache.borrow().get(key).cloned()) {
+        return known;
+    }
+    let supported = Rc::new(probe_now::<S, T, A>(alloc));
+    SUPPORT.with(|cache| cache.borrow_mut().insert(key, Rc::clone(&supported)));
+    supported
+}
+
+fn probe_now<S: VecUnderTest<T, A>, T: Element, A: Allocator + Clone>(
+    alloc: &A,
+) -> HashSet<Discriminant<VecOp>> {
+    Tracked::disarm();
+    let scratch = TestAlloc::new(alloc.clone(), FailMode::Never);
+    let mut supported = HashSet::new();
+    for sample in VecOp::samples() {
+        let mut run: Run<'_, S, Vec<T>, T, A> = Run::new(&scratch);
+        let step = Step {
+            index: 0,
+            op: &sample,
+        };
+        if !matches!(run.apply(&step), Ok(Done::Skipped)) {
+            supported.insert(discriminant(&sample));
+        }
+    }
+    supported
+}
+
+/// What applying one operation came to.
+enum Done {
+    /// Both sides ran; whether they panicked.
+    Ran(bool),
+    /// The subject does not have the operation.
+    Skipped,
+}
+
+/// The two sides of a run: the subject and the oracle (std's `Vec`, as a [`VecUnderTest`]
+/// too, so every operation is written once for both).
+struct Run<'a, S, O, T, A: Allocator> {
+    ours: S,
+    theirs: O,
+    alloc: &'a TestAlloc<A>,
+    element: PhantomData<T>,
+}
+
+/// The length past which a run cuts both vectors back (see `Run::all`).
 const MAX_LEN: usize = 4096;
 
-/// Compares contents, length and capacity.
-fn compare<T: Element, A: Allocator, Op: core::fmt::Debug>(
-    step: &Step<'_, Op>,
-    ours: &MyVec<T, A>,
-    theirs: &Vec<T>,
-) -> Result<(), Mismatch> {
-    step.same("contents", ours.as_slice(), theirs.as_slice())?;
-    step.same("len", ours.len(), theirs.len())?;
-    step.same("capacity", ours.capacity(), theirs.capacity())
-}
-
-/// Runs `$body` with `$v` bound to our vector, then to std's, each in `run_side`, and requires
-/// the same outcome. `$side` names the side (to build element values).
+/// Runs `$body` with `$v` bound to the subject, then — if it has the operation — to std's
+/// vector, each in `run_op`, and judges the two outcomes. `$side` names the side (to build
+/// element values).
 ///
-/// A rule for every step closure in this file: drop locals that own elements explicitly
-/// *before* building the value to return. A local dropped after the return value exists would,
-/// if its drop panicked, leak that return value (rust-lang/rust#47949), a leak of the harness
-/// that the leak checkers would blame on the code under test.
-macro_rules! on_both {
-    ($step:expr, $ours:expr, $theirs:expr, |$v:ident, $side:ident| $body:expr) => {{
+/// A rule for every body: drop locals that own elements explicitly *before* building the
+/// value to return. A local dropped after the return value exists would, if its drop
+/// panicked, leak that return value (rust-lang/rust#47949), a leak of the harness that the
+/// leak checkers would blame on the code under test.
+macro_rules! both {
+    ($run:ident, $step:ident, |$v:ident, $side:ident| $body:expr) => {{
         let ours = {
-            let $v = &mut *$ours;
+            let $v = &mut $run.ours;
             let $side = Side::Ours;
-            run_side(move || $body)
+            run_op(move || $body)
         };
+        if ours == Outcome::Unsupported {
+            return Ok(Done::Skipped);
+        }
         let theirs = {
-            let $v = &mut *$theirs;
+            let $v = &mut $run.theirs;
             let $side = Side::Std;
-            run_side(move || $body)
+            run_op(move || $body)
         };
-        $step.same_outcome(ours, theirs)?
+        $run.judge($step, ours, theirs)
     }};
 }
 
-/// Applies one operation to both sides; returns whether it panicked (identically).
-fn apply<T: Element, A: Allocator + Clone>(
-    step: &Step<'_, VecOp>,
-    ours: &mut Ours<'_, T, A>,
-    theirs: &mut Vec<T>,
-    checked: &Checked<Failing<A>>,
-) -> Result<bool, Mismatch> {
-    let len = ours.len();
-    let panicked = match step.op {
-        VecOp::Push(seed) => on_both!(step, ours, theirs, |v, side| v
-            .push(T::from_seed(*seed, side))),
-        VecOp::PushMut(seed, new) => {
-            let o = run_side(|| {
-                let slot = ours.push_mut(T::from_seed(*seed, Side::Ours));
-                *slot = T::from_seed(*new, Side::Ours);
-            });
-            // std's `push_mut` is unstable: push, then write through `last_mut`.
-            let s = run_side(|| {
-                theirs.push(T::from_seed(*seed, Side::Std));
-                *theirs.last_mut().unwrap() = T::from_seed(*new, Side::Std);
-            });
-            step.same_outcome(o, s)?
+type StepResult = Result<Done, Mismatch>;
+
+impl<'a, S, O, T, A> Run<'a, S, O, T, A>
+where
+    S: VecUnderTest<T, A>,
+    O: VecUnderTest<T, A>,
+    T: Element,
+    A: Allocator + Clone,
+{
+    fn new(alloc: &'a TestAlloc<A>) -> Self {
+        Run {
+            ours: S::new_in(alloc.clone()),
+            theirs: O::new_in(alloc.clone()),
+            alloc,
+            element: PhantomData,
         }
-        VecOp::PushWithinCapacity(seed) => {
-            let o = run_side(|| {
-                ours.push_within_capacity(T::from_seed(*seed, Side::Ours))
-                    .map(|slot| slot.key())
-                    .map_err(|value| value.key())
-            });
-            // std's `push_within_capacity` is unstable: the same by hand.
-            let s = run_side(|| {
-                let value = T::from_seed(*seed, Side::Std);
-                if theirs.len() < theirs.capacity() {
-                    theirs.push(value);
-                    Ok(theirs.last().map_or(0, T::key))
-                } else {
-                    Err(value.key())
-                }
-            });
-            step.same_outcome(o, s)?
-        }
-        VecOp::Pop => on_both!(step, ours, theirs, |v, _side| v.pop()),
-        VecOp::PopIf(pred) => on_both!(step, ours, theirs, |v, _side| {
-            let mut p = pred.start();
-            v.pop_if(|x| p.test(x.key()))
-        }),
-        VecOp::Insert(index, seed) => {
-            let at = index.resolve(len + 1);
-            on_both!(step, ours, theirs, |v, side| v
-                .insert(at, T::from_seed(*seed, side)))
-        }
-        VecOp::InsertMut(index, seed, new) => {
-            let at = index.resolve(len + 1);
-            let o = run_side(|| {
-                let slot = ours.insert_mut(at, T::from_seed(*seed, Side::Ours));
-                *slot = T::from_seed(*new, Side::Ours);
-            });
-            // std's `insert_mut` is unstable: insert, then write through the index.
-            let s = run_side(|| {
-                theirs.insert(at, T::from_seed(*seed, Side::Std));
-                theirs[at] = T::from_seed(*new, Side::Std);
-            });
-            step.same_outcome(o, s)?
-        }
-        VecOp::Remove(index) => {
-            let at = index.resolve(len);
-            on_both!(step, ours, theirs, |v, _side| v.remove(at))
-        }
-        VecOp::TryRemove(index) => {
-            let at = index.resolve(len);
-            let o = run_side(|| ours.try_remove(at));
-            // std's `try_remove` is unstable: `remove` when in bounds.
-            let s = run_side(|| (at < theirs.len()).then(|| theirs.remove(at)));
-            step.same_outcome(o, s)?
-        }
-        VecOp::SwapRemove(index) => {
-            let at = index.resolve(len);
-            on_both!(step, ours, theirs, |v, _side| v.swap_remove(at))
-        }
-        VecOp::Truncate(n) => {
-            let n = usize::from(*n) % (len + 2);
-            on_both!(step, ours, theirs, |v, _side| v.truncate(n))
-        }
-        VecOp::Clear => on_both!(step, ours, theirs, |v, _side| v.clear()),
-        VecOp::Reserve(amount) => {
-            let n = amount.for_infallible();
-            on_both!(step, ours, theirs, |v, _side| v.reserve(n))
-        }
-        VecOp::ReserveExact(amount) => {
-            let n = amount.for_infallible();
-            on_both!(step, ours, theirs, |v, _side| v.reserve_exact(n))
-        }
-        VecOp::TryReserve(amount) => {
-            let n = amount.resolve();
-            let o = run_side(|| ours.try_reserve(n).map_err(|e| e.to_string()));
-            let s = run_side(|| theirs.try_reserve(n).map_err(|e| e.to_string()));
-            step.same_outcome(o, s)?
-        }
-        VecOp::TryReserveExact(amount) => {
-            let n = amount.resolve();
-            let o = run_side(|| ours.try_reserve_exact(n).map_err(|e| e.to_string()));
-            let s = run_side(|| theirs.try_reserve_exact(n).map_err(|e| e.to_string()));
-            step.same_outcome(o, s)?
-        }
-        VecOp::TryReserveRefused(amount) => {
-            return try_reserve_refused(step, ours, theirs, checked, amount.resolve());
-        }
-        VecOp::ShrinkToFit => on_both!(step, ours, theirs, |v, _side| v.shrink_to_fit()),
-        VecOp::ShrinkTo(n) => {
-            let n = usize::from(*n);
-            on_both!(step, ours, theirs, |v, _side| v.shrink_to(n))
-        }
-        VecOp::Resize(n, seed) => {
-            let n = usize::from(*n) % 512;
-            on_both!(step, ours, theirs, |v, side| v
-                .resize(n, T::from_seed(*seed, side)))
-        }
-        VecOp::ResizeWith(n, seed) => {
-            let n = usize::from(*n) % 512;
-            on_both!(step, ours, theirs, |v, side| {
-                let mut next = *seed;
-                v.resize_with(n, || {
-                    next = next.wrapping_add(1);
-                    T::from_seed(next, side)
-                })
-            })
-        }
-        VecOp::ExtendFromSlice(seeds) => on_both!(step, ours, theirs, |v, side| v
-            .extend_from_slice(&values::<T>(seeds, side))),
-        VecOp::ExtendFromWithin(range) => {
-            let bounds = range.resolve(len);
-            on_both!(step, ours, theirs, |v, _side| v.extend_from_within(bounds))
-        }
-        VecOp::Extend(seeds) => on_both!(step, ours, theirs, |v, side| v
-            .extend(values::<T>(seeds, side))),
-        VecOp::ExtendLying(seeds, lie) => {
-            let o = run_side(|| ours.extend(Lying::new(values::<T>(seeds, Side::Ours), *lie)));
-            let s = run_side(|| theirs.extend(Lying::new(values::<T>(seeds, Side::Std), *lie)));
-            let panicked = step.same_outcome(o, s)?;
-            if lie.looks_exact(seeds.len()) {
-                // An exact-looking hint is trusted for capacity here (no `TrustedLen` on
-                // stable) and not by std: only the contents are comparable.
-                step.same("contents", ours.as_slice(), theirs.as_slice())?;
-                sync_capacity(ours, theirs);
+    }
+
+    /// Every operation in turn, with the comparisons after each.
+    fn all(
+        &mut self,
+        ops: &[VecOp],
+        supported: &HashSet<Discriminant<VecOp>>,
+        summary: &mut RunSummary,
+    ) -> Result<(), Mismatch> {
+        let mut pending = PendingPanic::default();
+        for (index, op) in ops.iter().enumerate() {
+            if !supported.contains(&discriminant(op)) {
+                summary.skipped += 1;
+                continue;
             }
-            panicked
+            let step = Step { index, op };
+            pending.before_step(match *op {
+                VecOp::ArmPanic(trigger, nth) => Some((trigger, nth)),
+                _ => None,
+            });
+            let done = self.apply(&step);
+            Tracked::disarm();
+            match done? {
+                Done::Skipped => summary.skipped += 1,
+                Done::Ran(panicked) => {
+                    summary.steps += 1;
+                    summary.panics += usize::from(panicked);
+                }
+            }
+            self.compare(&step)?;
+            step.outside_step(|| self.cut_back())?;
         }
-        VecOp::Append(seeds) => {
-            let o = run_side(|| {
-                let mut other = MyVec::new_in(*ours.allocator());
-                other.extend(values::<T>(seeds, Side::Ours));
-                ours.append(&mut other);
-                let seen = (other.len(), other.capacity());
-                drop(other);
-                seen
-            });
-            let s = run_side(|| {
-                let mut other = Vec::new();
-                other.extend(values::<T>(seeds, Side::Std));
-                theirs.append(&mut other);
-                let seen = (other.len(), other.capacity());
-                drop(other);
-                seen
-            });
-            step.same_outcome(o, s)?
+        Ok(())
+    }
+
+    /// Steps like `extend_from_within` can double the length every time; a long run would
+    /// then outgrow any machine (libFuzzer found this as an out-of-memory). Cut both sides
+    /// back the same way, outside any step (no panic is armed here).
+    fn cut_back(&mut self) {
+        if self.ours.as_slice().len() > MAX_LEN {
+            let _ = self.ours.truncate(MAX_LEN / 8);
+            let _ = self.theirs.truncate(MAX_LEN / 8);
         }
-        VecOp::SplitOff(index) => {
-            let at = index.resolve(len + 1);
-            let o = run_side(|| {
-                let tail = ours.split_off(at);
-                let seen = (format!("{:?}", tail.as_slice()), tail.capacity());
-                drop(tail);
-                seen
-            });
-            let s = run_side(|| {
-                let tail = theirs.split_off(at);
-                let seen = (format!("{:?}", tail.as_slice()), tail.capacity());
-                drop(tail);
-                seen
-            });
-            step.same_outcome(o, s)?
+    }
+
+    /// The comparisons after a step, as the subject's `Compare` asks.
+    fn compare(&self, step: &Step<'_, VecOp>) -> Result<(), Mismatch> {
+        let (ours, theirs) = (self.ours.as_slice(), self.theirs.as_slice());
+        step.same_contents(ours, theirs)?;
+        step.same("len", ours.len(), theirs.len())?;
+        match S::COMPARE.capacity {
+            CapacityCheck::SameAsStd => {
+                step.same("capacity", self.ours.capacity(), self.theirs.capacity())?;
+            }
+            CapacityCheck::AtLeastLen if self.ours.capacity() < ours.len() => {
+                return Err(step.mismatch(
+                    "capacity (below len)",
+                    self.ours.capacity(),
+                    format!("at least {}", ours.len()),
+                ));
+            }
+            CapacityCheck::AtLeastLen | CapacityCheck::Ignore => {}
         }
-        VecOp::Retain(pred) => on_both!(step, ours, theirs, |v, _side| {
+        match S::COMPARE.drops {
+            DropCheck::SameAsStd => step.same_live_counts(),
+            DropCheck::NeverTwice => step.none_dropped_twice(ours.len()),
+        }
+    }
+
+    /// Requires both outcomes to match as the subject's `Compare` asks.
+    fn judge(&self, step: &Step<'_, VecOp>, ours: Outcome, theirs: Outcome) -> StepResult {
+        let panics = match S::COMPARE.panics {
+            PanicCheck::SameMessage => PanicMatch::Message,
+            PanicCheck::BothPanic => PanicMatch::Any,
+        };
+        step.matching_outcome(ours, theirs, panics).map(Done::Ran)
+    }
+
+    /// The length before the step (for resolving indices and ranges).
+    fn len(&self) -> usize {
+        self.ours.as_slice().len()
+    }
+
+    /// Applies one operation to both sides.
+    fn apply(&mut self, step: &Step<'_, VecOp>) -> StepResult {
+        match step.op {
+            VecOp::Push(seed) => both!(self, step, |v, side| v.push(T::from_seed(*seed, side))),
+            VecOp::PushMut(seed, new) => self.push_mut(step, *seed, *new),
+            VecOp::PushWithinCapacity(seed) => self.push_within_capacity(step, *seed),
+            VecOp::Pop => both!(self, step, |v, _side| v.pop()),
+            VecOp::PopIf(pred) => self.pop_if(step, *pred),
+            VecOp::Insert(index, seed) => self.insert(step, *index, *seed),
+            VecOp::InsertMut(index, seed, new) => self.insert_mut(step, *index, *seed, *new),
+            VecOp::Remove(index) | VecOp::TryRemove(index) | VecOp::SwapRemove(index) => {
+                self.remove(step, index.resolve(self.len()))
+            }
+            VecOp::Truncate(n) => self.truncate(step, *n),
+            VecOp::Clear => both!(self, step, |v, _side| v.clear()),
+            VecOp::Reserve(amount) | VecOp::ReserveExact(amount) => self.reserve(step, *amount),
+            VecOp::TryReserve(amount)
+            | VecOp::TryReserveExact(amount)
+            | VecOp::TryReserveRefused(amount) => self.try_reserve(step, amount.resolve()),
+            VecOp::ShrinkToFit => both!(self, step, |v, _side| v.shrink_to_fit()),
+            VecOp::ShrinkTo(n) => both!(self, step, |v, _side| v.shrink_to(usize::from(*n))),
+            VecOp::Resize(n, seed) => self.resize(step, *n, *seed),
+            VecOp::ResizeWith(n, seed) => self.resize_with(step, *n, *seed),
+            VecOp::ExtendFromSlice(seeds) => self.extend_from_slice(step, seeds),
+            VecOp::ExtendFromWithin(range) => self.extend_from_within(step, *range),
+            VecOp::Extend(seeds) => self.extend(step, seeds),
+            VecOp::ExtendLying(seeds, lie) => self.extend_lying(step, seeds, *lie),
+            VecOp::Append(seeds) => self.append(step, seeds),
+            VecOp::SplitOff(index) => self.split_off(step, *index),
+            VecOp::Retain(pred) | VecOp::RetainMut(pred) => self.retain(step, *pred),
+            VecOp::Dedup => both!(self, step, |v, _side| v.dedup()),
+            VecOp::DedupByKey(modulus) => self.dedup_by_key(step, *modulus),
+            VecOp::DedupBy(pred) => self.dedup_by(step, *pred),
+            VecOp::Drain {
+                range,
+                front,
+                back,
+                end,
+            } => {
+                let plan = self.plan(*front, *back, *end);
+                self.drain(step, *range, plan)
+            }
+            VecOp::Splice {
+                range,
+                with,
+                lie,
+                front,
+            } => self.splice(step, *range, with, *lie, *front),
+            VecOp::ExtractIf {
+                range,
+                pred,
+                take,
+                end,
+            } => {
+                let plan = self.plan(*take, 0, *end);
+                self.extract_if(step, *range, *pred, plan)
+            }
+            VecOp::IntoIter { front, back, end } => {
+                let plan = self.plan(*front, *back, *end);
+                self.take_into_iter(step, plan)
+            }
+            VecOp::Collect(seeds, lie) => self.collect(step, seeds, *lie),
+            VecOp::Clone => self.clone(step),
+            VecOp::CloneFrom(seeds) => self.clone_from(step, seeds),
+            VecOp::SpareCapacity(n, seed) => self.spare_capacity(step, *n, *seed),
+            VecOp::BoxedSliceRoundTrip => both!(self, step, |v, _side| v.boxed_slice_round_trip()),
+            VecOp::ArmPanic(..) => Ok(Done::Ran(false)),
+        }
+    }
+
+    // --- adding and removing single elements -------------------------------------------
+
+    fn push_mut(&mut self, step: &Step<'_, VecOp>, seed: u8, new: u8) -> StepResult {
+        both!(self, step, |v, side| v
+            .push_mut(T::from_seed(seed, side), T::from_seed(new, side)))
+    }
+
+    fn push_within_capacity(&mut self, step: &Step<'_, VecOp>, seed: u8) -> StepResult {
+        both!(self, step, |v, side| v
+            .push_within_capacity(T::from_seed(seed, side))
+            .map(|pushed| pushed.map_err(|value| value.key())))
+    }
+
+    fn pop_if(&mut self, step: &Step<'_, VecOp>, pred: Pred) -> StepResult {
+        both!(self, step, |v, _side| {
             let mut p = pred.start();
-            v.retain(|x| p.test(x.key()))
-        }),
-        VecOp::RetainMut(pred) => on_both!(step, ours, theirs, |v, side| {
+            v.pop_if(&mut |x| p.test(x.key()))
+        })
+    }
+
+    fn insert(&mut self, step: &Step<'_, VecOp>, index: Index, seed: u8) -> StepResult {
+        let at = index.resolve(self.len() + 1);
+        both!(self, step, |v, side| v.insert(at, T::from_seed(seed, side)))
+    }
+
+    fn insert_mut(
+        &mut self,
+        step: &Step<'_, VecOp>,
+        index: Index,
+        seed: u8,
+        new: u8,
+    ) -> StepResult {
+        let at = index.resolve(self.len() + 1);
+        both!(self, step, |v, side| v.insert_mut(
+            at,
+            T::from_seed(seed, side),
+            T::from_seed(new, side)
+        ))
+    }
+
+    /// `remove`, `try_remove` and `swap_remove`.
+    fn remove(&mut self, step: &Step<'_, VecOp>, at: usize) -> StepResult {
+        match step.op {
+            VecOp::TryRemove(_) => both!(self, step, |v, _side| v.try_remove(at)),
+            VecOp::SwapRemove(_) => both!(self, step, |v, _side| v.swap_remove(at)),
+            _ => both!(self, step, |v, _side| v.remove(at)),
+        }
+    }
+
+    fn truncate(&mut self, step: &Step<'_, VecOp>, n: u16) -> StepResult {
+        let n = usize::from(n) % (self.len() + 2);
+        both!(self, step, |v, _side| v.truncate(n))
+    }
+
+    // --- capacity ------------------------------------------------------------------------
+
+    /// `reserve` and `reserve_exact`.
+    fn reserve(&mut self, step: &Step<'_, VecOp>, amount: Amount) -> StepResult {
+        let n = amount.for_infallible();
+        if matches!(step.op, VecOp::ReserveExact(_)) {
+            both!(self, step, |v, _side| v.reserve_exact(n))
+        } else {
+            both!(self, step, |v, _side| v.reserve(n))
+        }
+    }
+
+    /// `try_reserve`, `try_reserve_exact`, and `try_reserve` with the next request refused.
+    ///
+    /// A request the allocator refuses (on purpose, or because the allocator under test said
+    /// no) must come back as `AllocError` with the vector exactly as it was; std's side then
+    /// runs only if the refusal was not injected, and if std succeeds (its allocator was more
+    /// generous) its capacity is set back to ours.
+    fn try_reserve(&mut self, step: &Step<'_, VecOp>, n: usize) -> StepResult {
+        let exact = !matches!(step.op, VecOp::TryReserve(_) | VecOp::TryReserveRefused(_));
+        let alloc = self.alloc;
+        let before = self.buffer();
+        let (refusals, failures) = (alloc.refusals(), alloc.failing().failures());
+        let ours = &mut self.ours;
+        let ours = if matches!(step.op, VecOp::TryReserveRefused(_)) {
+            run_op(|| refuse_next(alloc, || Self::try_reserve_on(ours, n, exact)).0)
+        } else {
+            run_op(|| alloc.fallible(|| Self::try_reserve_on(ours, n, exact)))
+        };
+        if ours == Outcome::Unsupported {
+            return Ok(Done::Skipped);
+        }
+        if alloc.refusals() == refusals {
+            let theirs = self.theirs_try_reserve(n, exact);
+            return self.judge(step, ours, theirs);
+        }
+        let refused = Outcome::Returned(format!("{:?}", Err::<(), _>(ReserveError::AllocError)));
+        step.same("result of a refused request", &ours, &refused)?;
+        step.same("buffer after a refused request", self.buffer(), before)?;
+        if alloc.failing().failures() == failures {
+            // The allocator under test refused by itself: std (on the global allocator) may
+            // well succeed; if it does, its capacity is set back to ours.
+            let theirs = self.theirs_try_reserve(n, exact);
+            let served = Outcome::Returned(format!("{:?}", Ok::<(), ReserveError>(())));
+            if theirs == served {
+                step.outside_step(|| self.sync_capacity())?;
+            } else if theirs != refused {
+                return self.judge(step, ours, theirs);
+            }
+        }
+        Ok(Done::Ran(false))
+    }
+
+    fn theirs_try_reserve(&mut self, n: usize, exact: bool) -> Outcome {
+        run_op(|| Self::try_reserve_on(&mut self.theirs, n, exact))
+    }
+
+    /// `try_reserve` or `try_reserve_exact` on one side.
+    fn try_reserve_on<V: VecUnderTest<T, A>>(
+        v: &mut V,
+        n: usize,
+        exact: bool,
+    ) -> Supported<Result<(), ReserveError>> {
+        if exact {
+            v.try_reserve_exact(n)
+        } else {
+            v.try_reserve(n)
+        }
+    }
+
+    /// Where the subject's buffer is: start address, length, capacity.
+    fn buffer(&self) -> (usize, usize, usize) {
+        let slice = self.ours.as_slice();
+        (slice.as_ptr().addr(), slice.len(), self.ours.capacity())
+    }
+
+    /// After a step whose capacity is legitimately not comparable, gives std's vector the
+    /// same capacity as ours, so later steps compare growth from the same starting point.
+    fn sync_capacity(&mut self) {
+        let (ours, theirs) = (self.ours.capacity(), self.theirs.capacity());
+        let len = self.theirs.as_slice().len();
+        if theirs < ours {
+            let _ = self.theirs.reserve_exact(ours - len);
+        } else if theirs > ours {
+            let _ = self.theirs.shrink_to(ours);
+        }
+    }
+
+    fn resize(&mut self, step: &Step<'_, VecOp>, n: u16, seed: u8) -> StepResult {
+        let n = usize::from(n) % 512;
+        both!(self, step, |v, side| v.resize(n, T::from_seed(seed, side)))
+    }
+
+    fn resize_with(&mut self, step: &Step<'_, VecOp>, n: u16, seed: u8) -> StepResult {
+        let n = usize::from(n) % 512;
+        both!(self, step, |v, side| {
+            let mut next = seed;
+            v.resize_with(n, &mut || {
+                next = next.wrapping_add(1);
+                T::from_seed(next, side)
+            })
+        })
+    }
+
+    // --- adding many elements ---------------------------------------------------------------
+
+    fn extend_from_slice(&mut self, step: &Step<'_, VecOp>, seeds: &[u8]) -> StepResult {
+        both!(self, step, |v, side| {
+            let items = values::<T>(seeds, side);
+            let result = v.extend_from_slice(&items);
+            drop(items);
+            result
+        })
+    }
+
+    fn extend_from_within(&mut self, step: &Step<'_, VecOp>, range: RangeSpec) -> StepResult {
+        let bounds = range.resolve(self.len());
+        both!(self, step, |v, _side| v.extend_from_within(bounds))
+    }
+
+    fn extend(&mut self, step: &Step<'_, VecOp>, seeds: &[u8]) -> StepResult {
+        both!(self, step, |v, side| v
+            .extend(values::<T>(seeds, side).into_iter()))
+    }
+
+    /// `extend` from an iterator that lies in `size_hint` (and may panic). An exact-looking
+    /// hint is trusted for capacity by `MyVec` (no `TrustedLen` on stable) and not by std:
+    /// then only the contents are comparable, and std's capacity is set to ours.
+    fn extend_lying(&mut self, step: &Step<'_, VecOp>, seeds: &[u8], lie: HintLie) -> StepResult {
+        let done = self.extend_lying_both(step, seeds, lie)?;
+        if lie.looks_exact(seeds.len()) {
+            step.same_contents(self.ours.as_slice(), self.theirs.as_slice())?;
+            step.outside_step(|| self.sync_capacity())?;
+        }
+        Ok(done)
+    }
+
+    fn extend_lying_both(
+        &mut self,
+        step: &Step<'_, VecOp>,
+        seeds: &[u8],
+        lie: HintLie,
+    ) -> StepResult {
+        both!(self, step, |v, side| v
+            .extend(Lying::new(values::<T>(seeds, side), lie)))
+    }
+
+    fn append(&mut self, step: &Step<'_, VecOp>, seeds: &[u8]) -> StepResult {
+        let alloc = self.alloc;
+        both!(self, step, |v, side| {
+            let mut other = VecUnderTest::<T, A>::new_in(alloc.clone());
+            let filled =
+                VecUnderTest::<T, A>::extend(&mut other, values::<T>(seeds, side).into_iter());
+            let appended = filled.and_then(|()| v.append(&mut other));
+            let seen = (other.as_slice().len(), other.capacity());
+            drop(other);
+            appended.map(|()| seen)
+        })
+    }
+
+    fn split_off(&mut self, step: &Step<'_, VecOp>, index: Index) -> StepResult {
+        let at = index.resolve(self.len() + 1);
+        both!(self, step, |v, _side| v.split_off(at).map(|tail| {
+            let seen = (format!("{:?}", tail.as_slice()), tail.capacity());
+            drop(tail);
+            seen
+        }))
+    }
+
+    // --- removing by predicate ---------------------------------------------------------------
+
+    /// `retain` and `retain_mut` (which also changes the elements it keeps).
+    fn retain(&mut self, step: &Step<'_, VecOp>, pred: Pred) -> StepResult {
+        if matches!(step.op, VecOp::Retain(_)) {
+            return both!(self, step, |v, _side| {
+                let mut p = pred.start();
+                v.retain(&mut |x| p.test(x.key()))
+            });
+        }
+        both!(self, step, |v, side| {
             let mut p = pred.start();
-            v.retain_mut(|x| {
+            v.retain_mut(&mut |x| {
                 let keep = p.test(x.key());
                 if keep {
                     *x = T::from_seed(x.key().wrapping_add(1), side);
                 }
                 keep
             })
-        }),
-        VecOp::Dedup => on_both!(step, ours, theirs, |v, _side| v.dedup()),
-        VecOp::DedupByKey(modulus) => {
-            let m = (*modulus).max(1);
-            on_both!(step, ours, theirs, |v, _side| v
-                .dedup_by_key(|x| x.key() % m))
-        }
-        VecOp::DedupBy(pred) => on_both!(step, ours, theirs, |v, _side| {
+        })
+    }
+
+    fn dedup_by_key(&mut self, step: &Step<'_, VecOp>, modulus: u8) -> StepResult {
+        let m = modulus.max(1);
+        both!(self, step, |v, _side| v.dedup_by_key(&mut |x| x.key() % m))
+    }
+
+    fn dedup_by(&mut self, step: &Step<'_, VecOp>, pred: Pred) -> StepResult {
+        both!(self, step, |v, _side| {
             let mut p = pred.start();
-            v.dedup_by(|a, b| p.test(a.key().wrapping_add(b.key())))
-        }),
-        VecOp::Drain {
-            range,
-            front,
-            back,
-            end,
-        } => {
-            let bounds = range.resolve(len);
-            let end = effective_end::<T>(*end);
-            let o = run_side(|| {
-                let mut drain = ours.drain(bounds);
-                let taken = take_both_ends(&mut drain, *front, *back);
-                let rest = format!("{:?}", drain.as_slice());
-                match end {
-                    IterEnd::Drop => drop(drain),
-                    IterEnd::Forget => mem::forget(drain),
-                    IterEnd::KeepRest => drain.keep_rest(),
+            v.dedup_by(&mut |a, b| p.test(a.key().wrapping_add(b.key())))
+        })
+    }
+
+    // --- iterators -------------------------------------------------------------------------
+
+    /// The plan for consuming an iterator. `Forget` leaks what the iterator owns; for element
+    /// types that own heap memory that would be a real leak, which Miri and valgrind report,
+    /// so those drop instead.
+    fn plan(&self, front: u8, back: u8, end: IterEnd) -> IterPlan {
+        let end = if end == IterEnd::Forget && T::OWNS_HEAP {
+            IterEnd::Drop
+        } else {
+            end
+        };
+        IterPlan { front, back, end }
+    }
+
+    fn drain(&mut self, step: &Step<'_, VecOp>, range: RangeSpec, plan: IterPlan) -> StepResult {
+        let bounds = range.resolve(self.len());
+        both!(self, step, |v, _side| v.drain(bounds, &plan))
+    }
+
+    fn splice(
+        &mut self,
+        step: &Step<'_, VecOp>,
+        range: RangeSpec,
+        with: &[u8],
+        lie: HintLie,
+        front: u8,
+    ) -> StepResult {
+        let bounds = range.resolve(self.len());
+        both!(self, step, |v, side| {
+            let replacement = Lying::new(values::<T>(with, side), lie);
+            v.splice(bounds, replacement, usize::from(front))
+        })
+    }
+
+    fn extract_if(
+        &mut self,
+        step: &Step<'_, VecOp>,
+        range: RangeSpec,
+        pred: Pred,
+        plan: IterPlan,
+    ) -> StepResult {
+        let bounds = range.resolve(self.len());
+        both!(self, step, |v, _side| {
+            let mut p = pred.start();
+            v.extract_if(bounds, &mut |x| p.test(x.key()), &plan)
+        })
+    }
+
+    fn take_into_iter(&mut self, step: &Step<'_, VecOp>, plan: IterPlan) -> StepResult {
+        both!(self, step, |v, _side| v.take_into_iter(&plan))
+    }
+
+    /// `collect` from a lying iterator; compared, then dropped. An exact-looking lie makes
+    /// the capacity not comparable (see `extend_lying`).
+    fn collect(&mut self, step: &Step<'_, VecOp>, seeds: &[u8], lie: HintLie) -> StepResult {
+        let exact = lie.looks_exact(seeds.len());
+        let describe = |collected: Supported<Collected>| {
+            collected.map(|c| {
+                if exact {
+                    (c.contents, None)
+                } else {
+                    (c.contents, Some(c.capacity))
                 }
-                (taken, rest)
-            });
-            let s = run_side(|| {
-                let start = match bounds.0 {
-                    core::ops::Bound::Included(s) => s,
-                    core::ops::Bound::Excluded(s) => s + 1,
-                    core::ops::Bound::Unbounded => 0,
-                };
-                let mut drain = theirs.drain(bounds);
-                let taken = take_both_ends(&mut drain, *front, *back);
-                let rest = format!("{:?}", drain.as_slice());
-                match end {
-                    IterEnd::Drop => drop(drain),
-                    IterEnd::Forget => mem::forget(drain),
-                    IterEnd::KeepRest => {
-                        // std's `keep_rest` is unstable: take the rest out and splice it back
-                        // where it was (no growth: it fits in the room the drain freed).
-                        // The yielded items are gone, so the kept ones go back at the start.
-                        let kept: Vec<T> = drain.collect();
-                        theirs.splice(start..start, kept);
-                    }
-                }
-                (taken, rest)
-            });
-            step.same_outcome(o, s)?
-        }
-        VecOp::Splice {
-            range,
-            with,
-            lie,
-            front,
-        } => {
-            let bounds = range.resolve(len);
-            let o = run_side(|| {
-                let mut splice =
-                    ours.splice(bounds, Lying::new(values::<T>(with, Side::Ours), *lie));
-                let removed: Vec<T> = splice.by_ref().take(usize::from(*front)).collect();
-                drop(splice);
-                removed
-            });
-            let s = run_side(|| {
-                let mut splice =
-                    theirs.splice(bounds, Lying::new(values::<T>(with, Side::Std), *lie));
-                let removed: Vec<T> = splice.by_ref().take(usize::from(*front)).collect();
-                drop(splice);
-                removed
-            });
-            step.same_outcome(o, s)?
-        }
-        VecOp::ExtractIf {
-            range,
-            pred,
-            take,
-            end,
-        } => {
-            let bounds = range.resolve(len);
-            let end = effective_end::<T>(*end);
-            on_both!(step, ours, theirs, |v, _side| {
-                let mut p = pred.start();
-                let mut extract = v.extract_if(bounds, |x| p.test(x.key()));
-                let taken: Vec<T> = extract.by_ref().take(usize::from(*take)).collect();
-                match end {
-                    IterEnd::Forget => mem::forget(extract),
-                    IterEnd::Drop | IterEnd::KeepRest => drop(extract),
-                }
-                taken
             })
+        };
+        let ours = run_op(|| describe(S::collect(Lying::new(values::<T>(seeds, Side::Ours), lie))));
+        if ours == Outcome::Unsupported {
+            return Ok(Done::Skipped);
         }
-        VecOp::IntoIter { front, back, end } => {
-            let alloc = *ours.allocator();
-            let o = run_side(|| {
-                let mut iter = mem::replace(ours, MyVec::new_in(alloc)).into_iter();
-                let taken = take_both_ends(&mut iter, *front, *back);
-                let rest = format!("{:?}", iter.as_slice());
-                match end {
-                    IterEnd::KeepRest => ours.extend(iter),
-                    IterEnd::Drop | IterEnd::Forget => drop(iter),
+        let theirs =
+            run_op(|| describe(O::collect(Lying::new(values::<T>(seeds, Side::Std), lie))));
+        self.judge(step, ours, theirs)
+    }
+
+    // --- cloning and raw access ----------------------------------------------------------
+
+    /// `clone`; the clone replaces the vector.
+    fn clone(&mut self, step: &Step<'_, VecOp>) -> StepResult {
+        both!(self, step, |v, _side| v.clone_vec().map(|copy| *v = copy))
+    }
+
+    /// `clone_from` a vector of these seeds. The sources are built before and dropped inside
+    /// the step: their drops may be the armed ones.
+    fn clone_from(&mut self, step: &Step<'_, VecOp>, seeds: &[u8]) -> StepResult {
+        let source_ours = step.outside_step(|| self.filled::<S>(seeds, Side::Ours))?;
+        let source_std = step.outside_step(|| self.filled::<O>(seeds, Side::Std))?;
+        let ours = run_op(|| {
+            let result = self.ours.clone_from_vec(&source_ours);
+            drop(source_ours);
+            result
+        });
+        if ours == Outcome::Unsupported {
+            return Ok(Done::Skipped);
+        }
+        let theirs = run_op(|| {
+            let result = self.theirs.clone_from_vec(&source_std);
+            drop(source_std);
+            result
+        });
+        self.judge(step, ours, theirs)
+    }
+
+    /// A vector of type `V` holding the values for `seeds`, built with `push`.
+    fn filled<V: VecUnderTest<T, A>>(&self, seeds: &[u8], side: Side) -> V {
+        let mut v = V::new_in(self.alloc.clone());
+        for value in values::<T>(seeds, side) {
+            let _ = v.push(value);
+        }
+        v
+    }
+
+    /// Writes up to `n` values into the spare capacity, then `set_len`.
+    fn spare_capacity(&mut self, step: &Step<'_, VecOp>, n: u8, seed: u8) -> StepResult {
+        both!(self, step, |v, side| {
+            let mut fill = |spare: &mut [core::mem::MaybeUninit<T>]| {
+                let count = usize::from(n).min(spare.len());
+                for (i, slot) in spare.iter_mut().take(count).enumerate() {
+                    slot.write(T::from_seed(seed.wrapping_add(i as u8), side));
                 }
-                (taken, rest)
-            });
-            let s = run_side(|| {
-                let mut iter = mem::take(theirs).into_iter();
-                let taken = take_both_ends(&mut iter, *front, *back);
-                let rest = format!("{:?}", iter.as_slice());
-                match end {
-                    IterEnd::KeepRest => theirs.extend(iter),
-                    IterEnd::Drop | IterEnd::Forget => drop(iter),
-                }
-                (taken, rest)
-            });
-            step.same_outcome(o, s)?
-        }
-        VecOp::Collect(seeds, lie) => {
-            let o = run_side(|| {
-                let v: MyVec<T> = Lying::new(values::<T>(seeds, Side::Ours), *lie).collect();
-                let seen = (format!("{:?}", v.as_slice()), v.capacity());
-                drop(v);
-                seen
-            });
-            let s = run_side(|| {
-                let v: Vec<T> = Lying::new(values::<T>(seeds, Side::Std), *lie).collect();
-                let seen = (format!("{:?}", v.as_slice()), v.capacity());
-                drop(v);
-                seen
-            });
-            if lie.looks_exact(seeds.len()) {
-                // Capacity is not comparable for an exact-looking lie (see `ExtendLying`).
-                let strip = |outcome: Outcome| match outcome {
-                    Outcome::Returned(text) => Outcome::Returned(
-                        text.rsplit_once(',').map_or(text.clone(), |p| p.0.into()),
-                    ),
-                    panicked => panicked,
-                };
-                step.same_outcome(strip(o), strip(s))?
-            } else {
-                step.same_outcome(o, s)?
-            }
-        }
-        VecOp::Clone => {
-            let o = run_side(|| {
-                let copy = ours.clone();
-                *ours = copy;
-            });
-            let s = run_side(|| {
-                let copy = theirs.clone();
-                *theirs = copy;
-            });
-            step.same_outcome(o, s)?
-        }
-        VecOp::CloneFrom(seeds) => {
-            let source_ours = {
-                let mut v = MyVec::new_in(*ours.allocator());
-                v.extend(values::<T>(seeds, Side::Ours));
-                v
+                count
             };
-            let source_std = values::<T>(seeds, Side::Std);
-            // The sources are dropped inside the step: their drops may be the armed ones.
-            let o = run_side(move || {
-                ours.clone_from(&source_ours);
-                drop(source_ours);
-            });
-            let s = run_side(move || {
-                theirs.clone_from(&source_std);
-                drop(source_std);
-            });
-            step.same_outcome(o, s)?
-        }
-        VecOp::SpareCapacity(n, seed) => on_both!(step, ours, theirs, |v, side| {
-            let spare = v.spare_capacity_mut();
-            let count = usize::from(*n).min(spare.len());
-            for (i, slot) in spare.iter_mut().take(count).enumerate() {
-                slot.write(T::from_seed(seed.wrapping_add(i as u8), side));
-            }
-            let new_len = v.len() + count;
-            // SAFETY: the `count` slots after the old length were initialized just above,
-            // and `count <= spare.len()` keeps the new length within the capacity.
-            unsafe { v.set_len(new_len) };
-        }),
-        VecOp::BoxedSliceRoundTrip => {
-            let alloc = *ours.allocator();
-            let o = run_side(|| {
-                let v = mem::replace(ours, MyVec::new_in(alloc));
-                *ours = v.into_boxed_slice().into_vec();
-            });
-            let s = run_side(|| {
-                let v = mem::take(theirs);
-                *theirs = v.into_boxed_slice().into_vec();
-            });
-            step.same_outcome(o, s)?
-        }
-        VecOp::ArmPanic(..) => false,
-    };
-    Ok(panicked)
-}
-
-/// `TryReserveRefused`: the next allocator request is refused; the vector must come back
-/// unchanged with an `AllocError` (or, if no request was needed, `Ok` as on std).
-fn try_reserve_refused<T: Element, A: Allocator + Clone>(
-    step: &Step<'_, VecOp>,
-    ours: &mut Ours<'_, T, A>,
-    theirs: &mut Vec<T>,
-    checked: &Checked<Failing<A>>,
-    additional: usize,
-) -> Result<bool, Mismatch> {
-    let before = (ours.as_ptr(), ours.capacity());
-    let (result, refused) = refuse_next(checked, || ours.try_reserve(additional));
-    match result {
-        Err(err) if refused => {
-            if !matches!(err.kind(), TryReserveErrorKind::AllocError { .. }) {
-                return Err(step.mismatch("error kind", err.kind(), "AllocError"));
-            }
-            step.same(
-                "buffer after a refused request",
-                (ours.as_ptr(), ours.capacity()),
-                before,
-            )?;
-        }
-        result => {
-            // No request reached the allocator (enough room, or an overflow caught before):
-            // the same as std.
-            let theirs_result = theirs.try_reserve(additional);
-            step.same(
-                "result",
-                result.map_err(|e| e.to_string()),
-                theirs_result.map_err(|e| e.to_string()),
-            )?;
-        }
+            // SAFETY: `fill` initializes exactly the first `count` slots it is given and
+            // returns `count`, which is at most the slice's length.
+            unsafe { v.fill_spare_capacity(&mut fill) }
+        })
     }
-    Ok(false)
-}
-
-/// After a step whose capacity is legitimately not comparable, gives std's vector the same
-/// capacity as ours, so later steps compare growth from the same starting point.
-fn sync_capacity<T, A: Allocator>(ours: &MyVec<T, A>, theirs: &mut Vec<T>) {
-    if theirs.capacity() < ours.capacity() {
-        theirs.reserve_exact(ours.capacity() - theirs.len());
-    } else if theirs.capacity() > ours.capacity() {
-        theirs.shrink_to(ours.capacity());
-    }
-}
-
-/// `Forget` leaks what the iterator owns; for element types that own heap memory that would
-/// be a real leak, which Miri and valgrind report, so those drop instead.
-fn effective_end<T: Element>(end: IterEnd) -> IterEnd {
-    if end == IterEnd::Forget && T::OWNS_HEAP {
-        IterEnd::Drop
-    } else {
-        end
-    }
-}
-
-/// Takes up to `front` items with `next`, then up to `back` with `next_back`.
-fn take_both_ends<T, I: DoubleEndedIterator<Item = T>>(
-    iter: &mut I,
-    front: u8,
-    back: u8,
-) -> (Vec<T>, Vec<T>) {
-    let from_front: Vec<T> = iter.by_ref().take(usize::from(front)).collect();
-    let from_back: Vec<T> = iter.by_ref().rev().take(usize::from(back)).collect();
-    (from_front, from_back)
 }

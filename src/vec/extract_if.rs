@@ -25,8 +25,8 @@
 //!
 //! # Where it differs from std
 //!
-//! Nothing in behaviour. The `Debug` output is std 1.95's (`ExtractIf { peek: .., .. }`,
-//! the next element to be tested); later std versions print more fields.
+//! Nothing in behaviour. The `Debug` output is current std's (`ExtractIf { retained: [..],
+//! remainder: [..], skipped_tail: [..], .. }`); std 1.95 printed only the next element.
 
 use core::fmt;
 use core::ops::{Range, RangeBounds};
@@ -195,18 +195,25 @@ impl<T, F, A: Allocator> Drop for ExtractIf<'_, T, F, A> {
 }
 
 impl<T: fmt::Debug, F, A: Allocator> fmt::Debug for ExtractIf<'_, T, F, A> {
-    /// Shows the next element to be tested, as std 1.95 does:
-    /// `ExtractIf { peek: Some(..), .. }`, or `peek: None` at the end of the range.
+    /// Shows the three parts of the vector as the pass sees them, as std does: the elements
+    /// kept so far (`retained`, closed up at the front), the untested part of the range
+    /// (`remainder`), and the part after the range (`skipped_tail`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let peek = if self.idx < self.end {
-            // SAFETY: `idx < end <= old_len` and the slot at `idx` has not been visited, so it
-            // holds an initialized element; `&self` keeps it from being moved meanwhile.
-            Some(unsafe { &*self.vec.buf.ptr().add(self.idx) })
-        } else {
-            None
+        let start = self.vec.buf.ptr();
+        // SAFETY: the first `idx - del` slots hold the elements kept so far (the pass closes
+        // the hole behind itself), and `&self` keeps them from being moved meanwhile.
+        let retained = unsafe { core::slice::from_raw_parts(start, self.idx - self.del) };
+        // SAFETY: `idx <= end <= old_len`, and the slots `idx..old_len` have not been touched
+        // by the pass, so they hold initialized elements.
+        let (remainder, skipped_tail) = unsafe {
+            let untouched =
+                core::slice::from_raw_parts(start.add(self.idx), self.old_len - self.idx);
+            untouched.split_at(self.end - self.idx)
         };
         f.debug_struct("ExtractIf")
-            .field("peek", &peek)
+            .field("retained", &retained)
+            .field("remainder", &remainder)
+            .field("skipped_tail", &skipped_tail)
             .finish_non_exhaustive()
     }
 }

@@ -86,7 +86,7 @@ pub use into_iter::IntoIter;
 pub use peek_mut::PeekMut;
 pub use splice::Splice;
 
-use set_len_on_drop::SetLenOnDrop;
+use set_len_on_drop::{SetLenOnDrop, write_into_spare};
 
 /// A contiguous growable array type, written `MyVec<T>`, with the same API as std's `Vec<T>`.
 ///
@@ -1460,8 +1460,7 @@ impl<T, A: Allocator> MyVec<T, A> {
             return;
         }
         let additional = new_len - len;
-        // SAFETY: `take(additional)` yields at most `additional` items.
-        unsafe { self.extend_trusted(additional, iter::repeat_with(f).take(additional)) }
+        self.extend_trusted(additional, iter::repeat_with(f).take(additional));
     }
 
     /// Consumes the vector and returns a mutable slice of its elements that lives as long as
@@ -1673,8 +1672,7 @@ impl<T: Clone, A: Allocator> MyVec<T, A> {
     /// ```
     #[inline]
     pub fn extend_from_slice(&mut self, other: &[T]) {
-        // SAFETY: a slice iterator yields exactly `other.len()` items.
-        unsafe { self.extend_trusted(other.len(), other.iter().cloned()) }
+        self.extend_trusted(other.len(), other.iter().cloned());
     }
 
     /// Clones the elements in the range `src` and appends them to the end of the vector.
@@ -1701,45 +1699,32 @@ impl<T: Clone, A: Allocator> MyVec<T, A> {
         let range = slice_range(src, self.len);
         self.reserve(range.len());
         let (init, spare, len) = self.split_at_spare_mut_with_len();
-        let mut written = SetLenOnDrop::new(len);
-        // `spare` has room for `range.len()` elements after the `reserve`, so `zip` stops
-        // exactly at the end of the source.
-        for (source, slot) in init[range].iter().zip(spare) {
-            slot.write(source.clone());
-            written.increment_len(1);
-        }
+        // `spare` has room for `range.len()` elements after the `reserve`, so every clone is
+        // written.
+        write_into_spare(spare, len, init[range].iter().cloned());
     }
 
     /// Appends `n` copies of `value`: `n - 1` clones, then `value` itself moved in last
     /// (`iter::repeat_n` yields the original as its last item).
     pub(crate) fn extend_with(&mut self, n: usize, value: T) {
-        // SAFETY: `repeat_n` yields exactly `n` items.
-        unsafe { self.extend_trusted(n, iter::repeat_n(value, n)) }
+        self.extend_trusted(n, iter::repeat_n(value, n));
     }
 }
 
 impl<T, A: Allocator> MyVec<T, A> {
-    /// Reserves room for `count` more elements, then appends the items of `items`: the one
-    /// loop behind `extend_from_slice`, `resize`, `resize_with` and `my_vec![x; n]`.
+    /// Reserves room for `count` more elements, then appends the items of `items`: the path
+    /// of `extend_from_slice` (hence `clone`), `resize`, `resize_with` and `my_vec![x; n]`.
     ///
-    /// The length is kept by a [`SetLenOnDrop`] guard, so if producing an item panics (a
-    /// `clone`, a closure) the vector owns exactly the items written so far. The capacity is
-    /// checked once, by `reserve`, not per item: that is what keeps the loop as tight as
-    /// std's.
-    ///
-    /// # Safety
-    /// - `items` yields at most `count` items.
-    unsafe fn extend_trusted(&mut self, count: usize, items: impl Iterator<Item = T>) {
+    /// The capacity is checked once, by `reserve`, not per item, and the writing is
+    /// [`write_into_spare`]'s: the one write loop, which writes into the spare capacity as a
+    /// `&mut [MaybeUninit<T>]` parameter so that LLVM turns the clones of a slice of plain
+    /// data into a `memcpy` (see `set_len_on_drop.rs`). If `items` holds more than `count`
+    /// items, the extra ones are appended only as far as the spare capacity reaches, and
+    /// those beyond it are never pulled: `count` decides the reservation, not the safety.
+    fn extend_trusted(&mut self, count: usize, items: impl Iterator<Item = T>) {
         self.reserve(count);
-        let base = self.as_mut_ptr();
-        let mut written = SetLenOnDrop::new(&mut self.len);
-        for item in items {
-            // SAFETY: `reserve(count)` made room for `count` slots after the old length, and
-            // fewer than `count` items have been written (the caller's promise), so the slot
-            // is in the allocation and uninitialized.
-            unsafe { base.add(written.current_len()).write(item) };
-            written.increment_len(1);
-        }
+        let (_, spare, len) = self.split_at_spare_mut_with_len();
+        write_into_spare(spare, len, items);
     }
 }
 

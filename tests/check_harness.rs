@@ -1,0 +1,610 @@
+//! The harness's own failure paths: every kind of bug it exists to find is planted here, in a
+//! subject or an allocator, and each test fails if the harness stops reporting it — a
+//! harness that silently stopped checking would otherwise pass every other test.
+//!
+//! Also: unsupported operations are skipped (never failures), a refusal by the allocator under
+//! test is a report (never an abort), reports are minimized and render a replay test that
+//! compiles (one is pasted below), and std against itself always agrees.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ptr::NonNull;
+use std::rc::Rc;
+
+use boxvec::alloc::{AllocError, Allocator, FailMode, Global, Layout};
+use boxvec::check::{
+    Amount, Battery, CapacityCheck, Compare, Culprit, DropCheck, Element, ElementKind, Index,
+    MyVecs, PanicCheck, Pred, StdVecs, Supported, TestAlloc, Tracked, VecFamily, VecOp,
+    VecUnderTest, check_allocator, fuzz_vec, run_vec, vec_case,
+};
+
+/// What a planted bug does.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Plant {
+    Nothing,
+    /// `pop` returns `None` on a one-element vector.
+    PopOffByOne,
+    /// `reserve` reserves one element less than asked (when it reserves at all).
+    ShortReserve,
+    /// `clear` forgets its elements instead of dropping them.
+    ClearLeaks,
+    /// `truncate` drops the removed tail twice (only for `Tracked`, whose drop just counts).
+    TruncateDropsTwice,
+    /// `push` keeps a block from the run's allocator it never frees.
+    PushLeaksBlock,
+    /// `shrink_to_fit` hands a block back with the wrong layout.
+    FreeWithWrongLayout,
+    /// `remove` out of bounds panics with its own message.
+    OwnPanicMessage,
+}
+
+thread_local! {
+    static PLANT: Cell<Plant> = const { Cell::new(Plant::Nothing) };
+}
+
+fn planted() -> Plant {
+    PLANT.with(Cell::get)
+}
+
+/// std's `Vec` with a bug planted on demand.
+struct Planted<T, A: Allocator> {
+    inner: Vec<T>,
+    alloc: TestAlloc<A>,
+}
+
+impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Planted<T, A> {
+    fn new_in(alloc: TestAlloc<A>) -> Self {
+        Planted {
+            inner: Vec::new(),
+            alloc,
+        }
+    }
+    fn as_slice(&self) -> &[T] {
+        &self.inner
+    }
+    fn capacity(&self) -> usize {
+        self.inner.capacity()
+    }
+    fn push(&mut self, value: T) -> Supported<()> {
+        if planted() == Plant::PushLeaksBlock {
+            let _never_freed = self.alloc.allocate(Layout::new::<u64>());
+        }
+        self.inner.push(value);
+        Ok(())
+    }
+    fn pop(&mut self) -> Supported<Option<T>> {
+        if planted() == Plant::PopOffByOne && self.inner.len() == 1 {
+            return Ok(None);
+        }
+        Ok(self.inner.pop())
+    }
+    fn remove(&mut self, index: usize) -> Supported<T> {
+        if planted() == Plant::OwnPanicMessage && index >= self.inner.len() {
+            panic!("Planted::remove: {index} is out of bounds");
+        }
+        Ok(self.inner.remove(index))
+    }
+    fn reserve(&mut self, additional: usize) -> Supported<()> {
+        let short = planted() == Plant::ShortReserve && additional > 1;
+        self.inner.reserve(additional - usize::from(short));
+        Ok(())
+    }
+    fn clear(&mut self) -> Supported<()> {
+        if planted() == Plant::ClearLeaks {
+            for value in self.inner.drain(..) {
+                std::mem::forget(value);
+            }
+        }
+        self.inner.clear();
+        Ok(())
+    }
+    fn truncate(&mut self, len: usize) -> Supported<()> {
+        if planted() == Plant::TruncateDropsTwice && T::NAME == "Tracked" {
+            for value in self.inner.iter().skip(len) {
+                // SAFETY: only for `Tracked`, whose drop does nothing but lower a counter: the
+                // bitwise copy owns no resource, so dropping it (and later the original) is
+                // the planted double drop, visible in the count and harmless to memory.
+                drop(unsafe { std::ptr::read(value) });
+            }
+        }
+        self.inner.truncate(len);
+        Ok(())
+    }
+    fn shrink_to_fit(&mut self) -> Supported<()> {
+        if planted() == Plant::FreeWithWrongLayout {
+            let layout = Layout::new::<[u8; 16]>();
+            let block = self
+                .alloc
+                .allocate(layout)
+                .map_err(|_| boxvec::check::Unsupported)?;
+            // SAFETY: none — this is the planted contract violation: the block was allocated
+            // with 16 bytes and is freed as 8. `Checked` panics before passing it on.
+            unsafe {
+                self.alloc
+                    .deallocate(block.cast(), Layout::new::<[u8; 8]>())
+            };
+        }
+        self.inner.shrink_to_fit();
+        Ok(())
+    }
+}
+
+struct PlantedVecs;
+impl VecFamily for PlantedVecs {
+    type Vec<T: Element, A: Allocator + Clone> = Planted<T, A>;
+}
+
+/// Runs `ops` with `plant` planted.
+fn run_planted<T: Element>(
+    plant: Plant,
+    ops: &[VecOp],
+) -> Result<boxvec::check::RunSummary, boxvec::check::Mismatch> {
+    PLANT.with(|p| p.set(plant));
+    let result = run_vec::<PlantedVecs, T, _>(ops, Reclaiming::default());
+    PLANT.with(|p| p.set(Plant::Nothing));
+    result
+}
+
+const KEEP_ALL: Pred = Pred {
+    modulus: 1,
+    remainder: 0,
+    panic_at: 255,
+};
+
+#[test]
+fn without_a_plant_the_subject_agrees_with_std() {
+    let ops = [
+        VecOp::Push(1),
+        VecOp::Push(2),
+        VecOp::Reserve(Amount::Small(9)),
+        VecOp::Pop,
+        VecOp::Pop,
+        VecOp::Clear,
+    ];
+    let summary = run_planted::<Tracked>(Plant::Nothing, &ops).unwrap();
+    assert_eq!((summary.steps, summary.skipped), (6, 0));
+}
+
+#[test]
+fn a_wrong_result_is_reported_with_its_step_and_both_sides() {
+    let ops = [VecOp::Push(1), VecOp::Push(2), VecOp::Pop, VecOp::Pop];
+    let m = run_planted::<u8>(Plant::PopOffByOne, &ops).unwrap_err();
+    assert_eq!(m.culprit, Culprit::Subject);
+    assert_eq!(m.what, "result");
+    // Minimized: the first push is not needed; the step is counted in the minimized sequence.
+    assert_eq!(m.sequence, ["VecOp::Push(2)", "VecOp::Pop"], "{m}");
+    assert_eq!((m.step, m.original_len), (1, 4), "{m}");
+    assert_eq!(m.op, "VecOp::Pop");
+    assert_eq!(m.ours, "returned None");
+    assert_eq!(m.std, "returned Some(2)");
+    assert!(m.subject.starts_with("Planted<u8"), "{}", m.subject);
+    assert_eq!(m.element, "u8");
+    let text = m.to_string();
+    for part in [
+        "differ in result at step 1",
+        "returned None",
+        "replay it",
+        "#[test]",
+    ] {
+        assert!(text.contains(part), "missing {part:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_wrong_capacity_is_reported() {
+    let ops = [VecOp::Push(1), VecOp::Reserve(Amount::Small(10))];
+    let m = run_planted::<u32>(Plant::ShortReserve, &ops).unwrap_err();
+    assert_eq!(m.sequence, ["VecOp::Reserve(Amount::Small(10))"], "{m}");
+    assert_eq!((m.what.as_str(), m.step), ("capacity", 0), "{m}");
+    assert_eq!((m.ours.as_str(), m.std.as_str()), ("9", "10"));
+}
+
+#[test]
+fn a_leaked_element_is_reported_through_the_live_count() {
+    let ops = [VecOp::Push(1), VecOp::Push(2), VecOp::Clear];
+    let m = run_planted::<Tracked>(Plant::ClearLeaks, &ops).unwrap_err();
+    assert_eq!((m.what.as_str(), m.step), ("live Tracked values", 1), "{m}");
+    assert_eq!((m.ours.as_str(), m.std.as_str()), ("1", "0"));
+}
+
+#[test]
+fn a_double_drop_is_reported_through_the_live_count() {
+    let ops = [VecOp::Push(1), VecOp::Push(2), VecOp::Truncate(0)];
+    let m = run_planted::<Tracked>(Plant::TruncateDropsTwice, &ops).unwrap_err();
+    assert_eq!(m.what, "live Tracked values", "{m}");
+    assert!(m.ours.starts_with('-'), "fewer live values than none: {m}");
+}
+
+#[test]
+fn a_leaked_block_is_reported_at_the_end_of_the_run() {
+    let ops = [VecOp::Push(1), VecOp::Pop];
+    let m = run_planted::<u8>(Plant::PushLeaksBlock, &ops).unwrap_err();
+    assert_eq!(m.culprit, Culprit::Subject);
+    assert_eq!(m.sequence, ["VecOp::Push(1)"], "{m}");
+    assert_eq!(
+        (m.what.as_str(), m.step, m.op.as_str()),
+        ("leak", 1, "end of run"),
+        "{m}"
+    );
+    assert!(m.ours.contains("Checked: leak: 1 live blocks"), "{m}");
+}
+
+#[test]
+fn a_contract_violation_by_the_subject_is_blamed_on_the_subject() {
+    let ops = [VecOp::Push(1), VecOp::ShrinkToFit];
+    let m = run_planted::<u8>(Plant::FreeWithWrongLayout, &ops).unwrap_err();
+    assert_eq!(m.culprit, Culprit::SubjectMisusedAllocator, "{m}");
+    assert!(m.ours.contains("Checked:"), "{m}");
+    assert!(m.to_string().contains("broke the caller's side"), "{m}");
+}
+
+#[test]
+fn panic_messages_are_compared_unless_the_subject_opts_out() {
+    let ops = [VecOp::Remove(Index(0xE000 | 5))];
+    let m = run_planted::<u8>(Plant::OwnPanicMessage, &ops).unwrap_err();
+    assert!(m.ours.contains("Planted::remove"), "{m}");
+    assert!(
+        m.std
+            .contains("removal index (is 5) should be < len (is 0)"),
+        "{m}"
+    );
+
+    /// The same type, declaring that only "both panic" matters.
+    struct Lenient<T, A: Allocator>(Planted<T, A>);
+    impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Lenient<T, A> {
+        const COMPARE: Compare = Compare {
+            panics: PanicCheck::BothPanic,
+            ..Compare::STRICT
+        };
+        fn new_in(alloc: TestAlloc<A>) -> Self {
+            Lenient(Planted::new_in(alloc))
+        }
+        fn as_slice(&self) -> &[T] {
+            VecUnderTest::<T, A>::as_slice(&self.0)
+        }
+        fn capacity(&self) -> usize {
+            self.0.inner.capacity()
+        }
+        fn remove(&mut self, index: usize) -> Supported<T> {
+            VecUnderTest::<T, A>::remove(&mut self.0, index)
+        }
+    }
+    struct LenientVecs;
+    impl VecFamily for LenientVecs {
+        type Vec<T: Element, A: Allocator + Clone> = Lenient<T, A>;
+    }
+    PLANT.with(|p| p.set(Plant::OwnPanicMessage));
+    let summary = run_vec::<LenientVecs, u8, _>(&ops, Global);
+    PLANT.with(|p| p.set(Plant::Nothing));
+    assert_eq!(summary.unwrap().panics, 1);
+}
+
+#[test]
+fn unsupported_operations_are_skipped_and_counted() {
+    // `Planted` has no `dedup`, `retain`, `drain` or `clone`.
+    let ops = [
+        VecOp::Push(1),
+        VecOp::Dedup,
+        VecOp::Retain(KEEP_ALL),
+        VecOp::Clone,
+        VecOp::Pop,
+    ];
+    let summary = run_planted::<String>(Plant::Nothing, &ops).unwrap();
+    assert_eq!((summary.steps, summary.skipped), (2, 3));
+}
+
+#[test]
+fn a_failing_sequence_is_minimized() {
+    let n: u8 = if cfg!(miri) { 8 } else { 40 };
+    let mut ops: Vec<VecOp> = (0..n).map(VecOp::Push).collect();
+    ops.extend((1..n).map(|_| VecOp::Pop));
+    ops.push(VecOp::Pop); // the last pop meets a one-element vector: the planted bug
+    ops.push(VecOp::Push(7));
+    let m = run_planted::<u8>(Plant::PopOffByOne, &ops).unwrap_err();
+    assert_eq!(m.original_len, 2 * usize::from(n) + 1);
+    assert_eq!(
+        m.sequence.len(),
+        2,
+        "the smallest sequence that still fails: {m}"
+    );
+    assert!(m.sequence[0].starts_with("VecOp::Push("), "{m}");
+    assert_eq!(m.sequence[1], "VecOp::Pop", "{m}");
+    let replayed = format!(
+        "let ops = [\n        {},\n        VecOp::Pop,\n    ];",
+        m.sequence[0]
+    );
+    assert!(m.replay.contains(&replayed), "{}", m.replay);
+    assert!(
+        m.replay
+            .contains("run_vec::<PlantedVecs, u8, _>(&ops, alloc)"),
+        "{}",
+        m.replay
+    );
+}
+
+/// A replay test exactly as a report printed it (for the sequence of the test above, with
+/// `PlantedVecs` and the bug planted): it compiles, and it fails the same way.
+#[test]
+#[should_panic(expected = "differ in result at step 1")]
+fn planted_vecs_u8_matches_std() {
+    PLANT.with(|p| p.set(Plant::PopOffByOne));
+    use boxvec::check::*;
+    let ops = [VecOp::Push(0), VecOp::Pop];
+    let alloc = boxvec::alloc::Global;
+    let result = run_vec::<PlantedVecs, u8, _>(&ops, alloc);
+    assert!(result.is_ok(), "{}", result.unwrap_err());
+}
+
+#[test]
+fn the_fuzz_entry_point_panics_with_the_report_and_returns_its_work_otherwise() {
+    let bytes = [1u8, 0, 5, 0, 9, 3];
+    let summary = fuzz_vec::<MyVecs>(&bytes);
+    assert!(summary.steps > 0);
+    PLANT.with(|p| p.set(Plant::PopOffByOne));
+    // Fuzzer bytes that decode (by the rules every fuzz target uses) to a sequence reaching the
+    // bug: found by a search over pseudo-random inputs, kept here so Miri need not search.
+    let data = [
+        215, 32, 135, 111, 71, 91, 142, 219, 2, 235, 164, 129, 190, 134, 194, 8, 48, 140, 229, 60,
+        241, 241, 18, 5,
+    ];
+    let found = std::panic::catch_unwind(|| fuzz_vec::<PlantedVecs>(&data)).err();
+    PLANT.with(|p| p.set(Plant::Nothing));
+    let payload = found.expect("some input reaches the planted bug");
+    let message = boxvec::check::panic_message(&*payload);
+    assert!(message.contains("differ in result"), "{message}");
+}
+
+#[test]
+fn std_against_std_always_agrees() {
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let runs = if cfg!(miri) { 4 } else { 300 };
+    let mut steps = 0;
+    for _ in 0..runs {
+        let bytes: Vec<u8> = (0..300)
+            .map(|_| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+                (state >> 56) as u8
+            })
+            .collect();
+        steps += vec_case::<StdVecs>(&bytes).unwrap().steps;
+    }
+    assert!(steps > runs * 10, "{steps} steps");
+}
+
+// --- allocators -----------------------------------------------------------------------------
+
+/// `Global`, keeping a list of the blocks it handed out and freeing whatever is still live
+/// when the last handle goes: the planted leaks and the blocks `Checked` refuses to pass on
+/// are given back, so leak checkers (Miri, valgrind) see only real leaks.
+#[derive(Clone, Default)]
+struct Reclaiming {
+    live: Rc<RefCell<HashMap<usize, Layout>>>,
+}
+
+// SAFETY: blocks come from `Global` unchanged and go back to it with the same layout, once:
+// `deallocate` forgets a block before freeing it, and `drop` frees only those not forgotten.
+unsafe impl Allocator for Reclaiming {
+    fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
+        let block = Global.allocate(layout)?;
+        self.live
+            .borrow_mut()
+            .insert(block.cast::<u8>().as_ptr().addr(), layout);
+        Ok(block)
+    }
+    unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
+        self.live.borrow_mut().remove(&ptr.as_ptr().addr());
+        // SAFETY: the caller hands back a block this allocator returned, with its layout.
+        unsafe { Global.deallocate(ptr, layout) }
+    }
+}
+
+impl Drop for Reclaiming {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.live) > 1 {
+            return;
+        }
+        let base = NonNull::<u8>::dangling();
+        for (addr, layout) in self.live.borrow_mut().drain() {
+            // SAFETY: every block still listed came from `Global` with this layout and was
+            // never freed; the list is the last handle to it.
+            unsafe { Global.deallocate(base.with_addr(addr.try_into().unwrap()), layout) };
+        }
+    }
+}
+
+/// An allocator that breaks its side of the contract: every block of 8 or more bytes comes
+/// back one byte past where it starts, which misaligns it whenever the alignment is above 1.
+#[derive(Clone, Default)]
+struct Misaligning {
+    inner: Reclaiming,
+}
+
+// SAFETY: none — this allocator is deliberately broken, to prove `Checked` catches it before
+// any caller uses a block (the harness only runs it under `Checked`).
+unsafe impl Allocator for Misaligning {
+    fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
+        if layout.size() < 8 {
+            return self.inner.allocate(layout);
+        }
+        let padded = Layout::from_size_align(layout.size() + 1, layout.align()).unwrap();
+        let block = self.inner.allocate(padded)?;
+        let shifted = block.cast::<u8>().as_ptr().wrapping_add(1);
+        Ok(NonNull::slice_from_raw_parts(
+            NonNull::new(shifted).unwrap(),
+            layout.size(),
+        ))
+    }
+    unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
+        if layout.size() < 8 {
+            // SAFETY: small blocks came from `inner` with `layout`.
+            return unsafe { self.inner.deallocate(ptr, layout) };
+        }
+        let padded = Layout::from_size_align(layout.size() + 1, layout.align()).unwrap();
+        let start = NonNull::new(ptr.as_ptr().wrapping_sub(1)).unwrap();
+        // SAFETY: a large block starts one byte before the pointer handed out, and came from
+        // `inner` with the padded layout.
+        unsafe { self.inner.deallocate(start, padded) }
+    }
+}
+
+#[test]
+fn an_allocator_breaking_the_contract_is_blamed_on_the_allocator() {
+    let m = check_allocator(
+        Misaligning::default(),
+        Battery {
+            rounds: 1,
+            ..Battery::default()
+        },
+    )
+    .expect_err("a misaligned block must be reported");
+    assert_eq!(m.culprit, Culprit::Allocator, "{m}");
+    assert!(m.ours.contains("misaligned"), "{m}");
+    assert!(
+        m.to_string()
+            .contains("the allocator under test broke its side"),
+        "{m}"
+    );
+}
+
+/// An allocator that serves the first `left` bytes and refuses everything after.
+#[derive(Clone)]
+struct Capped {
+    left: std::rc::Rc<Cell<usize>>,
+}
+
+// SAFETY: blocks come from `Global` unchanged; refusing is always allowed.
+unsafe impl Allocator for Capped {
+    fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
+        let left = self
+            .left
+            .get()
+            .checked_sub(layout.size())
+            .ok_or(AllocError)?;
+        self.left.set(left);
+        Global.allocate(layout)
+    }
+    unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
+        // SAFETY: every block came from `Global` with this layout.
+        unsafe { Global.deallocate(ptr, layout) }
+    }
+}
+
+#[test]
+fn a_refusal_in_an_infallible_operation_is_a_report_not_an_abort() {
+    let capped = Capped {
+        left: std::rc::Rc::new(Cell::new(64)),
+    };
+    let ops: Vec<VecOp> = (0..100).map(VecOp::Push).collect();
+    let m = run_vec::<MyVecs, u8, _>(&ops, capped).expect_err("the cap is reached");
+    assert_eq!(m.culprit, Culprit::Refusal);
+    assert!(!m.culprit.is_bug());
+    assert!(m.ours.contains("the allocator under test refused"), "{m}");
+    assert!(m.to_string().contains("not a bug"), "{m}");
+
+    // The same allocator under the whole battery: sequences stop, nothing aborts.
+    let capped = Capped {
+        left: std::rc::Rc::new(Cell::new(1 << 16)),
+    };
+    let report = check_allocator(
+        capped,
+        Battery {
+            rounds: 1,
+            ..Battery::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        report.stopped > 0 && report.first_stop.is_some(),
+        "{report}"
+    );
+    assert!(report.to_string().contains("stopped by a refusal"));
+}
+
+#[test]
+fn the_budget_refuses_before_the_allocator_is_asked() {
+    let alloc = TestAlloc::new(Global, FailMode::Never).with_budget(64);
+    let mut v: boxvec::MyVec<u8, TestAlloc> = boxvec::MyVec::new_in(alloc.clone());
+    assert!(alloc.fallible(|| v.try_reserve(32)).is_ok());
+    assert!(alloc.fallible(|| v.try_reserve(100)).is_err());
+    assert_eq!(
+        alloc.failing().requests(),
+        1,
+        "the refused request never reached Failing"
+    );
+    // Outside a fallible operation, the same refusal unwinds with a `Refusal`.
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| v.reserve(100)))
+        .expect_err("refused");
+    let refusal = payload
+        .downcast::<boxvec::check::Refusal>()
+        .expect("a Refusal payload");
+    assert_eq!(refusal.by, boxvec::check::Refuser::Budget);
+    drop(v);
+    alloc.checked().assert_no_leaks();
+}
+
+#[test]
+fn injected_failures_never_reach_an_infallible_operation() {
+    // Every fallible request fails…
+    let alloc = TestAlloc::new(Global, FailMode::From(0));
+    let mut v: boxvec::MyVec<u64, TestAlloc> = boxvec::MyVec::new_in(alloc.clone());
+    assert!(alloc.fallible(|| v.try_reserve(1)).is_err());
+    // …and pushes outside fallible operations are still served.
+    for i in 0..100 {
+        v.push(i);
+    }
+    assert_eq!(alloc.failing().failures(), 1);
+    drop(v);
+    alloc.checked().assert_no_leaks();
+}
+
+#[test]
+fn drop_check_never_twice_allows_a_leak_but_not_a_double_drop() {
+    struct LeakyOk<T, A: Allocator>(Planted<T, A>);
+    impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for LeakyOk<T, A> {
+        const COMPARE: Compare = Compare {
+            drops: DropCheck::NeverTwice,
+            capacity: CapacityCheck::Ignore,
+            ..Compare::STRICT
+        };
+        fn new_in(alloc: TestAlloc<A>) -> Self {
+            LeakyOk(Planted::new_in(alloc))
+        }
+        fn as_slice(&self) -> &[T] {
+            VecUnderTest::<T, A>::as_slice(&self.0)
+        }
+        fn capacity(&self) -> usize {
+            0
+        }
+        fn push(&mut self, value: T) -> Supported<()> {
+            VecUnderTest::<T, A>::push(&mut self.0, value)
+        }
+        fn clear(&mut self) -> Supported<()> {
+            VecUnderTest::<T, A>::clear(&mut self.0)
+        }
+        fn truncate(&mut self, len: usize) -> Supported<()> {
+            VecUnderTest::<T, A>::truncate(&mut self.0, len)
+        }
+    }
+    struct LeakyVecs;
+    impl VecFamily for LeakyVecs {
+        type Vec<T: Element, A: Allocator + Clone> = LeakyOk<T, A>;
+    }
+    let leak = [VecOp::Push(1), VecOp::Clear];
+    PLANT.with(|p| p.set(Plant::ClearLeaks));
+    let leaked = run_vec::<LeakyVecs, Tracked, _>(&leak, Global);
+    PLANT.with(|p| p.set(Plant::TruncateDropsTwice));
+    let twice = run_vec::<LeakyVecs, Tracked, _>(&[VecOp::Push(1), VecOp::Truncate(0)], Global);
+    PLANT.with(|p| p.set(Plant::Nothing));
+    assert!(leaked.is_ok(), "{}", leaked.unwrap_err());
+    assert!(twice.unwrap_err().what.contains("double drop"));
+}
+
+#[test]
+fn every_element_kind_runs_through_the_same_runner() {
+    for kind in ElementKind::ALL {
+        let summary = kind
+            .run_vec::<MyVecs, _>(&[VecOp::Push(3), VecOp::Clone, VecOp::Dedup], Global)
+            .unwrap();
+        assert_eq!(summary.steps, 3, "{kind:?}");
+    }
+}
