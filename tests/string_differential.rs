@@ -1,226 +1,93 @@
-//! A model-based property test: random sequences of `MyString`'s mutating methods, applied
-//! side by side to std's `String`, compared after every step: the result or the panic
-//! message, the contents, the length and the capacity (which must grow exactly as `Vec<u8>`).
+//! The model-based property test for `MyString`: random sequences of its methods, applied side
+//! by side with std's `String` and compared after every step (result or panic message, text,
+//! length, capacity — which must grow exactly as `Vec<u8>`), with the string's buffer on the
+//! harness's checking allocator (no leak, no misuse of the `Allocator` contract).
 //!
-//! Indices and ranges are drawn from `0..40` over short strings of 1- to 4-byte characters, so
-//! most land inside a character or past the end: the panics are compared as often as the
-//! successes. proptest shrinks a failing sequence to a short one.
+//! The operations and the comparison are the public harness (`boxvec::check::StringOp`,
+//! `run_string_ops`), the same code the `string_ops` fuzz target runs; proptest supplies the
+//! random bytes and shrinks a failing input, `arbitrary` turns them into operations. Characters
+//! come from a palette with every UTF-8 length and the code points at the edges of each, and
+//! indices are byte offsets, so many land inside a character.
 
-use std::fmt::Debug;
+use std::collections::BTreeSet;
 
-use boxvec::MyString;
+use boxvec::alloc::Global;
+use boxvec::check::{Index, RangeSpec, StringOp, ops_from_bytes, run_string_ops};
 use proptest::prelude::*;
 
 mod common;
-mod string_support;
-use string_support::outcome;
 
-#[derive(Clone, Debug)]
-enum Op {
-    Push(char),
-    PushStr(String),
-    Pop,
-    Insert(usize, char),
-    InsertStr(usize, String),
-    Remove(usize),
-    Truncate(usize),
-    SplitOff(usize),
-    /// Drain `start..end`, take `taken` chars, drop the rest.
-    Drain(usize, usize, usize),
-    ReplaceRange(usize, usize, String),
-    ExtendFromWithin(usize, usize),
-    /// Retain the chars whose bit (by position, cycling through 8) is set.
-    Retain(u8),
-    Clear,
-    Reserve(usize),
-    ReserveExact(usize),
-    TryReserve(usize),
-    ShrinkToFit,
-    ShrinkTo(usize),
-    ExtendChars(String),
-    ExtendStrs(Vec<String>),
-    CloneFrom(String),
-    /// `into_bytes` then `from_utf8`: the buffer goes round and comes back.
-    BytesRoundTrip,
-}
-
-fn char_strategy() -> impl Strategy<Value = char> {
-    prop_oneof![
-        4 => prop::sample::select(vec!['a', 'é', 'ß', '€', '中', '😀']),
-        1 => any::<char>(),
-    ]
-}
-
-fn text_strategy() -> impl Strategy<Value = String> {
-    prop::collection::vec(char_strategy(), 0..6).prop_map(|chars| chars.into_iter().collect())
-}
-
-fn amount_strategy() -> impl Strategy<Value = usize> {
-    prop_oneof![8 => 0usize..64, 1 => Just(usize::MAX)]
-}
-
-fn op_strategy() -> impl Strategy<Value = Op> {
-    let index = 0usize..40;
-    prop_oneof![
-        char_strategy().prop_map(Op::Push),
-        text_strategy().prop_map(Op::PushStr),
-        Just(Op::Pop),
-        (index.clone(), char_strategy()).prop_map(|(i, c)| Op::Insert(i, c)),
-        (index.clone(), text_strategy()).prop_map(|(i, s)| Op::InsertStr(i, s)),
-        index.clone().prop_map(Op::Remove),
-        index.clone().prop_map(Op::Truncate),
-        index.clone().prop_map(Op::SplitOff),
-        (index.clone(), index.clone(), 0usize..4).prop_map(|(a, b, t)| Op::Drain(a, b, t)),
-        (index.clone(), index.clone(), text_strategy())
-            .prop_map(|(a, b, s)| Op::ReplaceRange(a, b, s)),
-        (index.clone(), index.clone()).prop_map(|(a, b)| Op::ExtendFromWithin(a, b)),
-        any::<u8>().prop_map(Op::Retain),
-        Just(Op::Clear),
-        amount_strategy().prop_map(Op::Reserve),
-        amount_strategy().prop_map(Op::ReserveExact),
-        amount_strategy().prop_map(Op::TryReserve),
-        Just(Op::ShrinkToFit),
-        (0usize..64).prop_map(Op::ShrinkTo),
-        text_strategy().prop_map(Op::ExtendChars),
-        prop::collection::vec(text_strategy(), 0..4).prop_map(Op::ExtendStrs),
-        text_strategy().prop_map(Op::CloneFrom),
-        Just(Op::BytesRoundTrip),
-    ]
-}
-
-/// The operations both string types share, so one function body drives either.
-trait Subject: Default {
-    fn text(&self) -> &str;
-    fn capacity(&self) -> usize;
-    fn apply(&mut self, op: &Op) -> String;
-}
-
-/// Formats a result for comparison.
-fn show(value: impl Debug) -> String {
-    format!("{value:?}")
-}
-
-/// Implements [`Subject`] for a string type with std's `String` API.
-macro_rules! subject {
-    ($ty:ty) => {
-        impl Subject for $ty {
-            fn text(&self) -> &str {
-                self.as_str()
-            }
-
-            fn capacity(&self) -> usize {
-                <$ty>::capacity(self)
-            }
-
-            fn apply(&mut self, op: &Op) -> String {
-                match op {
-                    Op::Push(c) => show(self.push(*c)),
-                    Op::PushStr(s) => show(self.push_str(s)),
-                    Op::Pop => show(self.pop()),
-                    Op::Insert(i, c) => show(self.insert(*i, *c)),
-                    Op::InsertStr(i, s) => show(self.insert_str(*i, s)),
-                    Op::Remove(i) => show(self.remove(*i)),
-                    Op::Truncate(n) => show(self.truncate(*n)),
-                    Op::SplitOff(at) => {
-                        let tail = self.split_off(*at);
-                        show((tail.as_str(), tail.capacity()))
-                    }
-                    Op::Drain(a, b, taken) => {
-                        let mut drain = self.drain(*a..*b);
-                        let first: String = drain.by_ref().take(*taken).collect();
-                        show((first, drain.as_str()))
-                    }
-                    Op::ReplaceRange(a, b, s) => show(self.replace_range(*a..*b, s)),
-                    Op::ExtendFromWithin(a, b) => show(self.extend_from_within(*a..*b)),
-                    Op::Retain(mask) => {
-                        let mut position = 0;
-                        self.retain(|_| {
-                            position += 1;
-                            mask & (1 << (position % 8)) != 0
-                        });
-                        show(())
-                    }
-                    Op::Clear => show(self.clear()),
-                    Op::Reserve(n) => show(self.reserve(*n)),
-                    Op::ReserveExact(n) => show(self.reserve_exact(*n)),
-                    Op::TryReserve(n) => show(self.try_reserve(*n).is_ok()),
-                    Op::ShrinkToFit => show(self.shrink_to_fit()),
-                    Op::ShrinkTo(n) => show(self.shrink_to(*n)),
-                    Op::ExtendChars(s) => show(self.extend(s.chars())),
-                    Op::ExtendStrs(strs) => show(self.extend(strs.iter().map(String::as_str))),
-                    Op::CloneFrom(s) => show(self.clone_from(&<$ty>::from(s.as_str()))),
-                    Op::BytesRoundTrip => {
-                        let bytes = std::mem::take(self).into_bytes();
-                        *self = <$ty>::from_utf8(bytes).unwrap();
-                        show(())
-                    }
-                }
-            }
-        }
-    };
-}
-
-subject!(String);
-subject!(MyString);
-
-/// The visible state of a string: contents, length, capacity.
-fn state(s: &impl Subject) -> (String, usize, usize) {
-    (s.text().to_owned(), s.text().len(), s.capacity())
-}
-
-/// Runs `ops` on both strings, comparing after every step; the first difference is the error.
-fn run(ops: &[Op]) -> Result<(), String> {
-    let mut expected = String::new();
-    let mut actual = MyString::new();
-    for (step, op) in ops.iter().enumerate() {
-        let want = outcome(|| expected.apply(op));
-        let got = outcome(|| actual.apply(op));
-        let (want_state, got_state) = (state(&expected), state(&actual));
-        if got != want || got_state != want_state {
-            return Err(format!(
-                "step {step} {op:?}:\n  std    {want:?} -> {want_state:?}\n  boxvec {got:?} -> {got_state:?}"
-            ));
-        }
-        if std::str::from_utf8(actual.as_bytes()).is_err() {
-            return Err(format!(
-                "step {step} {op:?}: invalid UTF-8 {:?}",
-                actual.as_bytes()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Operations per sequence: 40 natively, 12 under Miri (where each step costs milliseconds).
-fn max_ops() -> usize {
-    if cfg!(miri) { 12 } else { 40 }
+fn bytes_strategy() -> impl Strategy<Value = Vec<u8>> {
+    let max = if cfg!(miri) { 120 } else { 1200 };
+    prop::collection::vec(any::<u8>(), 0..max)
 }
 
 proptest! {
-    #![proptest_config(common::proptest_config(512))]
+    #![proptest_config(common::proptest_config(500))]
 
     #[test]
-    fn string_ops_match_std(ops in prop::collection::vec(op_strategy(), 0..max_ops())) {
-        if let Err(mismatch) = run(&ops) {
-            return Err(TestCaseError::fail(mismatch));
-        }
+    fn string_ops_match_std(bytes in bytes_strategy()) {
+        let ops: Vec<StringOp> = ops_from_bytes(&bytes);
+        run_string_ops(&ops, Global)?;
     }
 }
 
-/// The model can fail: a wrong capacity or a wrong panic message is reported, not missed.
+/// Every variant of `StringOp` comes out of random bytes: the model test covers every method,
+/// not just the ones the derive happens to favour.
 #[test]
-fn the_comparison_notices_differences() {
-    let growing = [
-        Op::PushStr("é€".into()),
-        Op::Reserve(20),
-        Op::Insert(1, 'a'),
+fn random_bytes_reach_every_string_op() {
+    const VARIANTS: usize = 26;
+    let mut seen = BTreeSet::new();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..if cfg!(miri) { 40 } else { 400 } {
+        let bytes: Vec<u8> = (0..256)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        for op in ops_from_bytes::<StringOp>(&bytes) {
+            let name = format!("{op:?}");
+            let name = name
+                .split(['(', ' '])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            seen.insert(name);
+        }
+    }
+    assert_eq!(seen.len(), VARIANTS, "variants reached: {seen:?}");
+}
+
+/// Indices inside a character panic, identically on both sides, and the run goes on.
+#[test]
+fn mid_character_indices_panic_like_std() {
+    let ops = [
+        StringOp::PushStr(vec![4, 9, 12, 14]), // "é中😀\u{10FFFF}"
+        StringOp::Insert(Index(1), 0),         // inside 'é'
+        StringOp::Remove(Index(4)),            // inside '中'
+        StringOp::Truncate(Index(7)),          // inside '😀'
+        StringOp::Drain(
+            RangeSpec {
+                form: 6,
+                a: 1,
+                b: 9,
+            },
+            1,
+        ), // 1..9: starts inside 'é'
+        StringOp::ReplaceRange(
+            RangeSpec {
+                form: 0,
+                a: 0,
+                b: 2,
+            },
+            vec![5],
+        ), // 'é' becomes 'ß'
+        StringOp::SplitOff(Index(2)),
     ];
-    assert!(run(&growing).is_ok());
-    let mut expected = String::from("ab");
-    let mut actual = MyString::from("ab");
-    actual.reserve_exact(5);
-    assert_ne!(Subject::capacity(&expected), Subject::capacity(&actual));
-    let want = outcome(|| expected.apply(&Op::Remove(1)));
-    let got = outcome(|| actual.apply(&Op::Remove(2)));
-    assert_ne!(want, got);
+    let summary = run_string_ops(&ops, Global).unwrap();
+    assert_eq!(summary.steps, ops.len());
+    assert_eq!(summary.panics, 4);
 }
