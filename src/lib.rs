@@ -23,7 +23,8 @@
 //! - Chapter 4, [Vec](guide::ch04_vec): `(ptr, len, cap)`, amortized doubling counted, realloc
 //!   in place or moved, shrinking, panic safety, `Drain`. Then read the code: [`raw_vec`],
 //!   [`vec`].
-// Chapter 5, String, goes here once `MyString` exists (see src/guide/mod.rs).
+//! - Chapter 5, [String](guide::ch05_string): `Vec<u8>` plus the UTF-8 promise; char
+//!   boundaries; growth as `Vec<u8>`. Then read the code: [`string`].
 //! - Chapter 6, [Where boxvec differs from std](guide::ch06_differences): what stable Rust
 //!   cannot express, and what boxvec does instead.
 //!
@@ -106,6 +107,7 @@ pub mod check;
 mod error;
 pub mod guide;
 pub mod raw_vec;
+pub mod string;
 pub mod vec;
 
 /// The README's Rust examples, compiled and run as doctests so that they stay true.
@@ -116,4 +118,5 @@ struct ReadmeDoctests;
 pub use boxed::MyBox;
 pub use error::{TryReserveError, TryReserveErrorKind};
 pub use raw_vec::RawVec;
+pub use string::MyString;
 pub use vec::MyVec;

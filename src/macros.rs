@@ -1,6 +1,6 @@
-//! The `my_vec!` macro.
+//! The `my_vec!` and `my_format!` macros.
 //!
-//! Mirrors `library/alloc/src/macros.rs` (`vec!`).
+//! Mirrors `library/alloc/src/macros.rs` (`vec!`, `format!`).
 
 /// Creates a [`MyVec`](crate::MyVec) containing the arguments, like std's `vec!`.
 ///
@@ -53,5 +53,40 @@ macro_rules! my_vec {
     };
     ($($x:expr),+ $(,)?) => {
         $crate::vec::from_array_in([$($x),+], $crate::alloc::Global)
+    };
+}
+
+/// Creates a [`MyString`](crate::MyString) from a format string and arguments, like std's
+/// `format!`.
+///
+/// `my_format!(in alloc; "…", args…)` formats into a string in `alloc`. A format string
+/// without arguments is copied with capacity exactly its length, as `format!` does; otherwise
+/// the string grows as it is written (std starts from a guess it computes from the literal
+/// pieces, which stable Rust cannot see, so the capacity may differ; the text never does).
+///
+/// # Panics
+/// Panics if a formatting trait implementation returns an error.
+///
+/// # Examples
+/// ```
+/// use boxvec::{MyString, my_format};
+/// use boxvec::alloc::Global;
+///
+/// let s: MyString = my_format!("{}-{:?}-{:>3}", 1, 'é', "ß");
+/// assert_eq!(s, format!("{}-{:?}-{:>3}", 1, 'é', "ß"));
+///
+/// let plain = my_format!("no arguments");
+/// assert_eq!(plain.capacity(), 12);
+///
+/// let in_global: MyString<Global> = my_format!(in Global; "{}", 2.5);
+/// assert_eq!(in_global, "2.5");
+/// ```
+#[macro_export]
+macro_rules! my_format {
+    (in $alloc:expr; $($arg:tt)*) => {
+        $crate::string::format_in(::core::format_args!($($arg)*), $alloc)
+    };
+    ($($arg:tt)*) => {
+        $crate::string::format(::core::format_args!($($arg)*))
     };
 }

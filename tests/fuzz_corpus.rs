@@ -11,11 +11,12 @@ use boxvec::check::RunSummary;
 /// A fuzz target's name and the harness entry point it calls.
 type Target = (&'static str, fn(&[u8]) -> RunSummary);
 
-const TARGETS: [Target; 4] = [
+const TARGETS: [Target; 5] = [
     ("vec_ops", boxvec::check::fuzz_vec_ops),
     ("box_ops", boxvec::check::fuzz_box_ops),
     ("raw_vec_ops", boxvec::check::fuzz_raw_vec_ops),
     ("alloc_failures", boxvec::check::fuzz_alloc_failures),
+    ("string_ops", boxvec::check::fuzz_string_ops),
 ];
 
 #[test]

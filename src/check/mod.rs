@@ -67,6 +67,7 @@ mod input;
 mod raw_vec_ops;
 mod report;
 mod runner;
+mod string_ops;
 mod subject;
 mod test_alloc;
 mod vec_impls;
@@ -87,6 +88,7 @@ pub use input::{
 pub use raw_vec_ops::{RawVecOp, run_raw_vec_ops};
 pub use report::{Culprit, Mismatch, MismatchDetails, short_type_name};
 pub use runner::{RunSummary, panic_message};
+pub use string_ops::{StringOp, fuzz_string_ops, run_string_ops};
 pub use subject::{
     Bounds, CapacityCheck, Collected, Compare, DropCheck, IterPlan, MyVecs, PanicCheck,
     ReserveError, StdVecs, Supported, Taken, Unsupported, VecFamily, VecUnderTest,

@@ -16,6 +16,8 @@
 //!   types; raw round trips; fat pointers.
 //! - [Chapter 4: Vec](ch04_vec): `(ptr, len, cap)` and `RawVec`; doubling against growing by
 //!   one, counted; realloc in place or moved; shrinking; panic safety; `Drain`.
+//! - [Chapter 5: String](ch05_string): `Vec<u8>` plus the UTF-8 promise; char boundaries;
+//!   capacity as `Vec<u8>`'s; why indexing by character is O(n).
 //! - [Chapter 6: Where boxvec differs from std, and why](ch06_differences): what stable Rust
 //!   cannot express, and what boxvec does instead.
 //!
@@ -26,8 +28,5 @@ pub mod ch01_layout;
 pub mod ch02_allocators;
 pub mod ch03_box;
 pub mod ch04_vec;
-// ---- Chapter 5, String: wired in here once `MyString` exists (issue 10) ----
-// Add `pub mod ch05_string;` on this line, and a "Chapter 5: String" entry between chapters
-// 4 and 6 in the list above and in the reading path of src/lib.rs. Until then there is no
-// chapter 5 page at all, not even a placeholder.
+pub mod ch05_string;
 pub mod ch06_differences;

@@ -1,0 +1,9 @@
+//! Fuzz target `string_ops`: a thin call into the public harness, `boxvec::check::fuzz_string_ops`, so
+//! the same code replays the corpus in `cargo test` (tests/fuzz_corpus.rs).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    boxvec::check::fuzz_string_ops(data);
+});
