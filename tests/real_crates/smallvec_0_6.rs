@@ -1,0 +1,194 @@
+//! smallvec **0.6.13** (`SmallVec<[T; 4]>`), an old release with a published advisory:
+//! RUSTSEC-2021-0003, a buffer overflow in `insert_many` when the iterator yields more items
+//! than its `size_hint` lower bound (affects 0.6.3 to 0.6.13 and 1.0.0 to 1.6.0). The harness
+//! is meant to find that bug by itself, from random input (see docs/real_crates.md).
+//!
+//! This file is also compiled into the `smallvec_0_6` fuzz target (`#[path]`), so it uses only
+//! `crate::bounds` besides boxvec and smallvec.
+//!
+//! | std | smallvec 0.6 | note |
+//! |---|---|---|
+//! | `push` `pop` `insert` `remove` `swap_remove` `truncate` `clear` | same | |
+//! | `reserve` `reserve_exact` `shrink_to_fit` `resize` `extend` | same | capacity only checked `>= len` |
+//! | `retain` `retain_mut` `dedup` `dedup_by` `dedup_by_key` | same | its `retain` hands out `&mut T` |
+//! | `drain(..)` over the whole vector | `drain()` | other ranges, and `keep_rest`, are `Unsupported` |
+//! | `splice(range, items)` on an *empty* range | `insert_many(start, items)` | other ranges are `Unsupported` |
+//! | `into_iter` `clone` `collect` | same | its `IntoIter` has no `as_slice` |
+//! | `into_boxed_slice` then back | `into_vec`, `Box`, `SmallVec::from_vec` | |
+//!
+//! Not mapped: `extend_from_slice` (needs `T: Copy`); everything else does not exist in 0.6.
+
+use core::mem;
+
+use boxvec::alloc::Allocator;
+use boxvec::check::{
+    Bounds, CapacityCheck, Collected, Compare, Element, IterEnd, IterPlan, PanicCheck, Supported,
+    Taken, TestAlloc, Unsupported, VecFamily, VecUnderTest,
+};
+use smallvec_0_6::SmallVec;
+
+use crate::bounds::{empty_range_start, is_whole};
+
+/// smallvec 0.6's `SmallVec<[T; 4]>`, wrapped so this crate may implement boxvec's trait.
+pub struct Small06<T>(pub SmallVec<[T; 4]>);
+
+/// The [`VecFamily`] of [`Small06`].
+pub struct SmallVec06s;
+
+impl VecFamily for SmallVec06s {
+    type Vec<T: Element, A: Allocator + Clone> = Small06<T>;
+}
+
+impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
+    /// Its own growth policy and four inline slots; panic messages of its own.
+    const COMPARE: Compare = Compare {
+        capacity: CapacityCheck::AtLeastLen,
+        panics: PanicCheck::BothPanic,
+        ..Compare::STRICT
+    };
+
+    fn new_in(_alloc: TestAlloc<A>) -> Self {
+        Small06(SmallVec::new())
+    }
+
+    fn as_slice(&self) -> &[T] {
+        self.0.as_slice()
+    }
+
+    fn capacity(&self) -> usize {
+        self.0.capacity()
+    }
+
+    fn push(&mut self, value: T) -> Supported<()> {
+        self.0.push(value);
+        Ok(())
+    }
+
+    fn pop(&mut self) -> Supported<Option<T>> {
+        Ok(self.0.pop())
+    }
+
+    fn insert(&mut self, index: usize, value: T) -> Supported<()> {
+        self.0.insert(index, value);
+        Ok(())
+    }
+
+    fn remove(&mut self, index: usize) -> Supported<T> {
+        Ok(self.0.remove(index))
+    }
+
+    fn swap_remove(&mut self, index: usize) -> Supported<T> {
+        Ok(self.0.swap_remove(index))
+    }
+
+    fn truncate(&mut self, len: usize) -> Supported<()> {
+        self.0.truncate(len);
+        Ok(())
+    }
+
+    fn clear(&mut self) -> Supported<()> {
+        self.0.clear();
+        Ok(())
+    }
+
+    fn reserve(&mut self, additional: usize) -> Supported<()> {
+        self.0.reserve(additional);
+        Ok(())
+    }
+
+    fn reserve_exact(&mut self, additional: usize) -> Supported<()> {
+        self.0.reserve_exact(additional);
+        Ok(())
+    }
+
+    fn shrink_to_fit(&mut self) -> Supported<()> {
+        self.0.shrink_to_fit();
+        Ok(())
+    }
+
+    fn resize(&mut self, new_len: usize, value: T) -> Supported<()> {
+        self.0.resize(new_len, value);
+        Ok(())
+    }
+
+    fn extend<I: Iterator<Item = T>>(&mut self, items: I) -> Supported<()> {
+        self.0.extend(items);
+        Ok(())
+    }
+
+    fn retain(&mut self, keep: &mut dyn FnMut(&T) -> bool) -> Supported<()> {
+        self.0.retain(|x| keep(x));
+        Ok(())
+    }
+
+    fn retain_mut(&mut self, keep: &mut dyn FnMut(&mut T) -> bool) -> Supported<()> {
+        self.0.retain(keep);
+        Ok(())
+    }
+
+    fn dedup(&mut self) -> Supported<()> {
+        self.0.dedup();
+        Ok(())
+    }
+
+    fn dedup_by_key(&mut self, key: &mut dyn FnMut(&mut T) -> u8) -> Supported<()> {
+        self.0.dedup_by_key(key);
+        Ok(())
+    }
+
+    fn dedup_by(&mut self, same: &mut dyn FnMut(&mut T, &mut T) -> bool) -> Supported<()> {
+        self.0.dedup_by(same);
+        Ok(())
+    }
+
+    /// 0.6's `drain()` empties the whole vector: other ranges, and `keep_rest`, are
+    /// `Unsupported`.
+    fn drain(&mut self, range: Bounds, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+        if plan.end == IterEnd::KeepRest || !is_whole(range, self.0.len()) {
+            return Err(Unsupported);
+        }
+        let mut drain = self.0.drain();
+        let taken = plan.take(&mut drain);
+        plan.end(drain);
+        Ok((taken, String::new()))
+    }
+
+    /// `insert_many(start, items)` is `splice(start..start, items)`.
+    fn splice<I: Iterator<Item = T>>(
+        &mut self,
+        range: Bounds,
+        replace_with: I,
+        _take: usize,
+    ) -> Supported<Vec<T>> {
+        let at = empty_range_start(range, self.0.len()).ok_or(Unsupported)?;
+        self.0.insert_many(at, replace_with);
+        Ok(Vec::new())
+    }
+
+    fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+        let mut iter = mem::replace(&mut self.0, SmallVec::new()).into_iter();
+        let taken = plan.take(&mut iter);
+        match plan.end {
+            IterEnd::KeepRest => self.0.extend(iter),
+            IterEnd::Drop | IterEnd::Forget => drop(iter),
+        }
+        Ok((taken, String::new()))
+    }
+
+    fn collect<I: Iterator<Item = T>>(items: I) -> Supported<Collected> {
+        let collected: SmallVec<[T; 4]> = items.collect();
+        let described = Collected::of(&collected, collected.capacity());
+        drop(collected);
+        Ok(described)
+    }
+
+    fn clone_vec(&self) -> Supported<Self> {
+        Ok(Small06(self.0.clone()))
+    }
+
+    fn boxed_slice_round_trip(&mut self) -> Supported<()> {
+        let vector = mem::replace(&mut self.0, SmallVec::new()).into_vec();
+        self.0 = SmallVec::from_vec(vector.into_boxed_slice().into_vec());
+        Ok(())
+    }
+}
