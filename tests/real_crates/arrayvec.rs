@@ -17,28 +17,35 @@
 //! | `push` `insert` `pop` `remove` `swap_remove` `truncate` `clear` `extend` | same | see above |
 //! | `try_remove` | `pop_at` | `None` when out of bounds, as `try_remove` |
 //! | `retain` `retain_mut` | `retain` | it hands out `&mut T` |
-//! | `drain(range)` | same | its `Drain` has no `as_slice` and no `keep_rest` (then `Unsupported`) |
+//! | `drain(range)` | same | see below |
 //! | `into_iter` (its `IntoIter` has `as_slice`) `clone` `clone_from` | same | |
+//! | `collect` | `FromIterator` | only from iterators whose hint looks exact (see below) |
+//!
+//! Its `Drain` has no `as_slice` (nor `Debug`) to show what it still holds, nor `keep_rest`:
+//! the adapter answers `Unsupported` for a `keep_rest`, and for a drain that would still hold
+//! items when it ends (known from the range and the plan before the drain starts); a drain
+//! that is used up shows `[]`, exactly what `as_slice` would.
 //!
 //! Not mapped, and why: `try_extend_from_slice` needs `T: Copy`; `spare_capacity_mut` exists,
 //! but how many slots it offers depends on the capacity, which differs from std's by design,
 //! and the harness's fill writes `min(n, spare)` values (see the report in docs/real_crates.md);
-//! `collect` (`FromIterator`) exists, but the harness compares the collected capacity (64 here)
-//! with std's; the reserve family, `shrink_*`, `resize*`, `dedup*`, `split_off`, `append`,
+//! `collect` of other iterators: the harness compares the collected capacity (64 here) with
+//! std's unless the hint looks exact; the reserve family, `shrink_*`, `resize*`, `dedup*`, `split_off`, `append`,
 //! `splice`, `extract_if`, `extend_from_slice`, `extend_from_within` do not exist.
 //!
 //! Compared: contents, results, `capacity >= len` (always 64), drops exactly as std; panics
 //! on both sides (arrayvec's messages are its own).
 
 use core::mem;
-use std::fmt::Write as _;
 
 use arrayvec::ArrayVec;
 use boxvec::alloc::Allocator;
 use boxvec::check::{
-    Bounds, CapacityCheck, Compare, Element, IterEnd, IterPlan, PanicCheck, Supported, Taken,
-    TestAlloc, Unsupported, VecFamily, VecUnderTest,
+    Bounds, CapacityCheck, Collected, Compare, Element, IterEnd, IterPlan, PanicCheck, Supported,
+    Taken, TestAlloc, Unsupported, VecFamily, VecUnderTest,
 };
+
+use crate::support::{hint_looks_exact, left_in_drain, refuse, rest_text};
 
 /// The fixed capacity.
 pub const CAPACITY: usize = 64;
@@ -57,13 +64,9 @@ impl VecFamily for ArrayVecs {
 }
 
 impl<T> Array<T> {
-    /// `Unsupported` unless `more` elements fit.
-    fn room_for(&self, more: usize) -> Supported<()> {
-        if self.0.remaining_capacity() >= more {
-            Ok(())
-        } else {
-            Err(Unsupported)
-        }
+    /// Whether `more` elements fit.
+    fn room_for(&self, more: usize) -> bool {
+        self.0.remaining_capacity() >= more
     }
 }
 
@@ -89,7 +92,9 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Array<T> {
     }
 
     fn push(&mut self, value: T) -> Supported<()> {
-        self.room_for(1)?;
+        if !self.room_for(1) {
+            return refuse(value);
+        }
         self.0.push(value);
         Ok(())
     }
@@ -99,7 +104,9 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Array<T> {
     }
 
     fn insert(&mut self, index: usize, value: T) -> Supported<()> {
-        self.room_for(1)?;
+        if !self.room_for(1) {
+            return refuse(value);
+        }
         self.0.insert(index, value);
         Ok(())
     }
@@ -127,7 +134,9 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Array<T> {
     }
 
     fn extend<I: Iterator<Item = T>>(&mut self, items: I) -> Supported<()> {
-        self.room_for(MAX_ITEMS)?;
+        if !self.room_for(MAX_ITEMS) {
+            return refuse(items);
+        }
         self.0.extend(items);
         Ok(())
     }
@@ -142,29 +151,39 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Array<T> {
         Ok(())
     }
 
-    /// `keep_rest` does not exist on arrayvec's `Drain`: `Unsupported`, decided before the
-    /// drain starts. Its `Drain` has no `as_slice` either, so no rest text.
+    /// Only drains that end used up (see the module docs), decided before the drain starts.
     fn drain(&mut self, range: Bounds, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
-        if plan.end == IterEnd::KeepRest {
+        let left = left_in_drain(range, self.0.len(), plan);
+        if plan.end == IterEnd::KeepRest || left.is_some_and(|n| n > 0) {
             return Err(Unsupported);
         }
         let mut drain = self.0.drain(range);
         let taken = plan.take(&mut drain);
         plan.end(drain);
-        Ok((taken, String::new()))
+        Ok((taken, rest_text::<T>(&[])))
     }
 
     fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
         let mut iter = mem::take(&mut self.0).into_iter();
         let taken = plan.take(&mut iter);
-        let mut rest = String::new();
-        let _ = write!(rest, "{:?}", iter.as_slice());
+        let rest = rest_text(iter.as_slice());
         match plan.end {
             // The rest came out of this vector: it fits back.
             IterEnd::KeepRest => self.0.extend(iter),
             IterEnd::Drop | IterEnd::Forget => drop(iter),
         }
         Ok((taken, rest))
+    }
+
+    /// At most 32 items (the harness's bound, see `MAX_ITEMS`): they fit.
+    fn collect<I: Iterator<Item = T>>(items: I) -> Supported<Collected> {
+        if !hint_looks_exact(&items) {
+            return refuse(items);
+        }
+        let collected: ArrayVec<T, CAPACITY> = items.collect();
+        let described = Collected::of(&collected, collected.capacity());
+        drop(collected);
+        Ok(described)
     }
 
     fn clone_vec(&self) -> Supported<Self> {

@@ -11,14 +11,16 @@
 //! | `push` `pop` `insert` `remove` `swap_remove` `truncate` `clear` | same | |
 //! | `reserve` `reserve_exact` `shrink_to_fit` `resize` `extend` | same | capacity only checked `>= len` |
 //! | `retain` `retain_mut` `dedup` `dedup_by` `dedup_by_key` | same | its `retain` hands out `&mut T` |
-//! | `drain(..)` over the whole vector | `drain()` | other ranges, and `keep_rest`, are `Unsupported` |
+//! | `drain(..)` over the whole vector | `drain()` | other ranges, `keep_rest`, and drains that would end holding items (no `as_slice` to show them) are `Unsupported` |
 //! | `splice(range, items)` on an *empty* range | `insert_many(start, items)` | other ranges are `Unsupported` |
-//! | `into_iter` `clone` `collect` | same | its `IntoIter` has no `as_slice` |
+//! | `into_iter` `clone` | same | its `IntoIter` has no `as_slice` either |
+//! | `collect` | same | only from iterators whose hint looks exact (the harness compares capacity otherwise) |
 //! | `into_boxed_slice` then back | `into_vec`, `Box`, `SmallVec::from_vec` | |
 //!
 //! Not mapped: `extend_from_slice` (needs `T: Copy`); everything else does not exist in 0.6.
 
 use core::mem;
+use core::ops::Bound;
 
 use boxvec::alloc::Allocator;
 use boxvec::check::{
@@ -27,7 +29,9 @@ use boxvec::check::{
 };
 use smallvec_0_6::SmallVec;
 
-use crate::bounds::{empty_range_start, is_whole};
+use crate::support::{
+    empty_range_start, hint_looks_exact, is_whole, left_in_drain, refuse, rest_text,
+};
 
 /// smallvec 0.6's `SmallVec<[T; 4]>`, wrapped so this crate may implement boxvec's trait.
 pub struct Small06<T>(pub SmallVec<[T; 4]>);
@@ -144,13 +148,15 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
     /// 0.6's `drain()` empties the whole vector: other ranges, and `keep_rest`, are
     /// `Unsupported`.
     fn drain(&mut self, range: Bounds, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
-        if plan.end == IterEnd::KeepRest || !is_whole(range, self.0.len()) {
+        let len = self.0.len();
+        let used_up = left_in_drain(range, len, plan) == Some(0);
+        if plan.end == IterEnd::KeepRest || !is_whole(range, len) || !used_up {
             return Err(Unsupported);
         }
         let mut drain = self.0.drain();
         let taken = plan.take(&mut drain);
         plan.end(drain);
-        Ok((taken, String::new()))
+        Ok((taken, rest_text::<T>(&[])))
     }
 
     /// `insert_many(start, items)` is `splice(start..start, items)`.
@@ -160,22 +166,32 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
         replace_with: I,
         _take: usize,
     ) -> Supported<Vec<T>> {
-        let at = empty_range_start(range, self.0.len()).ok_or(Unsupported)?;
+        let Some(at) = empty_range_start(range, self.0.len()) else {
+            return refuse(replace_with);
+        };
         self.0.insert_many(at, replace_with);
         Ok(Vec::new())
     }
 
+    /// Its `IntoIter` cannot show what it still holds: only iterators that end used up.
     fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+        let len = self.0.len();
+        if left_in_drain((Bound::Unbounded, Bound::Unbounded), len, plan) != Some(0) {
+            return Err(Unsupported);
+        }
         let mut iter = mem::replace(&mut self.0, SmallVec::new()).into_iter();
         let taken = plan.take(&mut iter);
         match plan.end {
             IterEnd::KeepRest => self.0.extend(iter),
             IterEnd::Drop | IterEnd::Forget => drop(iter),
         }
-        Ok((taken, String::new()))
+        Ok((taken, rest_text::<T>(&[])))
     }
 
     fn collect<I: Iterator<Item = T>>(items: I) -> Supported<Collected> {
+        if !hint_looks_exact(&items) {
+            return refuse(items);
+        }
         let collected: SmallVec<[T; 4]> = items.collect();
         let described = Collected::of(&collected, collected.capacity());
         drop(collected);
