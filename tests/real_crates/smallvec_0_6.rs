@@ -30,8 +30,18 @@ use boxvec::check::{
 use smallvec_0_6::SmallVec;
 
 use crate::support::{
-    empty_range_start, hint_looks_exact, is_whole, left_in_drain, refuse, rest_text,
+    DeferredPanic, Truncate, empty_range_start, finish_truncate, hint_looks_exact, is_whole,
+    left_in_drain, no_tracked, refuse, rest_text,
 };
+
+impl<T> Truncate for SmallVec<[T; 4]> {
+    fn len_now(&self) -> usize {
+        self.len()
+    }
+    fn truncate_to(&mut self, len: usize) {
+        self.truncate(len);
+    }
+}
 
 /// smallvec 0.6's `SmallVec<[T; 4]>`, wrapped so this crate may implement boxvec's trait.
 pub struct Small06<T>(pub SmallVec<[T; 4]>);
@@ -85,22 +95,30 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
         Ok(self.0.swap_remove(index))
     }
 
+    /// The same differences as smallvec 1.x (see smallvec_1.rs): `truncate` stops at a
+    /// panicking `Drop` ([`finish_truncate`]), and so do `clear` and a shrinking `resize`.
     fn truncate(&mut self, len: usize) -> Supported<()> {
-        self.0.truncate(len);
+        finish_truncate(&mut self.0, |v| v.truncate(len), || len);
         Ok(())
     }
 
     fn clear(&mut self) -> Supported<()> {
-        self.0.clear();
+        finish_truncate(&mut self.0, SmallVec::clear, || 0);
         Ok(())
     }
 
+    /// 0.6 saturates `len + additional` instead of panicking with "capacity overflow" (and
+    /// for zero-sized elements then has nothing to do): an old, documented-by-code difference.
+    /// Overflowing requests are `Unsupported`, decided from the numbers.
     fn reserve(&mut self, additional: usize) -> Supported<()> {
+        self.0.len().checked_add(additional).ok_or(Unsupported)?;
         self.0.reserve(additional);
         Ok(())
     }
 
+    /// As `reserve`.
     fn reserve_exact(&mut self, additional: usize) -> Supported<()> {
+        self.0.len().checked_add(additional).ok_or(Unsupported)?;
         self.0.reserve_exact(additional);
         Ok(())
     }
@@ -111,7 +129,7 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
     }
 
     fn resize(&mut self, new_len: usize, value: T) -> Supported<()> {
-        self.0.resize(new_len, value);
+        finish_truncate(&mut self.0, |v| v.resize(new_len, value), || new_len);
         Ok(())
     }
 
@@ -120,28 +138,42 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
         Ok(())
     }
 
+    /// 0.6's `retain` and `dedup` family are swap-based (as thin-vec's, see thin_vec.rs):
+    /// a panicking predicate is deferred ([`DeferredPanic`]), and `Tracked` elements, whose
+    /// `Drop` may panic during the final `truncate`, are `Unsupported`.
     fn retain(&mut self, keep: &mut dyn FnMut(&T) -> bool) -> Supported<()> {
-        self.0.retain(|x| keep(x));
-        Ok(())
+        VecUnderTest::<T, A>::retain_mut(self, &mut |x| keep(x))
     }
 
+    /// 0.6's `retain` hands out `&mut T`: it is `retain_mut`.
     fn retain_mut(&mut self, keep: &mut dyn FnMut(&mut T) -> bool) -> Supported<()> {
-        self.0.retain(keep);
+        no_tracked::<T>()?;
+        let mut deferred = DeferredPanic::default();
+        self.0.retain(|x| deferred.call(true, || keep(x)));
+        deferred.resume();
         Ok(())
     }
 
+    /// As `retain`.
     fn dedup(&mut self) -> Supported<()> {
+        no_tracked::<T>()?;
         self.0.dedup();
         Ok(())
     }
 
+    /// As `retain`.
     fn dedup_by_key(&mut self, key: &mut dyn FnMut(&mut T) -> u8) -> Supported<()> {
+        no_tracked::<T>()?;
         self.0.dedup_by_key(key);
         Ok(())
     }
 
+    /// As `retain`.
     fn dedup_by(&mut self, same: &mut dyn FnMut(&mut T, &mut T) -> bool) -> Supported<()> {
-        self.0.dedup_by(same);
+        no_tracked::<T>()?;
+        let mut deferred = DeferredPanic::default();
+        self.0.dedup_by(|a, b| deferred.call(false, || same(a, b)));
+        deferred.resume();
         Ok(())
     }
 

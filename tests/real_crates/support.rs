@@ -7,7 +7,7 @@ use core::ops::Bound;
 use std::any::{Any, TypeId};
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
-use boxvec::check::{Bounds, IterPlan, Supported, Tracked, Unsupported};
+use boxvec::check::{Bounds, IterPlan, Supported, Tracked, Unsupported, VecOp};
 
 /// The half-open range `start..end` that `bounds` means for a vector of length `len`, or `None`
 /// when std would panic on it (start after end, end past the length, or an overflowing bound).
@@ -160,4 +160,21 @@ pub fn finish_truncate<V: Truncate, R>(
 pub fn refuse<X, R>(unused: X) -> Supported<R> {
     let _ = catch_unwind(AssertUnwindSafe(move || drop(unused)));
     Err(Unsupported)
+}
+
+/// The input for a smallvec family: `splice`s (which the adapters map to `insert_many`) get
+/// replacement iterators that never panic.
+///
+/// Why: after a panicking iterator, smallvec 1.x's `insert_many` has dropped every element
+/// (0.6 leaks the tail), while std's `splice` keeps some of the items already yielded (how
+/// many depends on its internal strategy). Each is sound; the states are not comparable, and
+/// `Compare` has no way to say "do not compare the state after this panic" (see "What the
+/// trait is missing" in docs/real_crates.md). Lying size hints stay: they are what
+/// RUSTSEC-2021-0003 needs.
+pub fn without_splice_panics(ops: &mut [VecOp]) {
+    for op in ops {
+        if let VecOp::Splice { lie, .. } = op {
+            lie.panic_after = u8::MAX;
+        }
+    }
 }
