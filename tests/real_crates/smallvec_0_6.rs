@@ -30,8 +30,8 @@ use boxvec::check::{
 use smallvec_0_6::SmallVec;
 
 use crate::support::{
-    DeferredPanic, Truncate, empty_range_start, finish_truncate, hint_looks_exact, is_whole,
-    left_in_drain, no_tracked, refuse, rest_text,
+    DeferredPanic, Truncate, empty_range_start, finish_truncate, hint_looks_exact, is_tracked,
+    is_whole, left_in_drain, no_tracked, refuse, rest_text,
 };
 
 impl<T> Truncate for SmallVec<[T; 4]> {
@@ -128,7 +128,14 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
         Ok(())
     }
 
+    /// 0.6's `resize` clones `value` for every new slot and then drops it; std's clones it
+    /// one time less and moves it into the last slot. The counts agree, but one `Drop` more
+    /// runs, so a `Drop` armed by the harness fires in 0.6 and not in std (found by the
+    /// `smallvec_0_6` fuzz target): `Unsupported` for `Tracked` elements.
     fn resize(&mut self, new_len: usize, value: T) -> Supported<()> {
+        if is_tracked::<T>() {
+            return refuse(value);
+        }
         finish_truncate(&mut self.0, |v| v.resize(new_len, value), || new_len);
         Ok(())
     }
