@@ -27,9 +27,17 @@ use self::smallvec_1::SmallVecs;
 use self::support::without_splice_panics;
 use self::thin_vec::ThinVecs;
 
-/// Sequences per element kind (five kinds): thousands per crate natively, a handful under
-/// Miri.
-const CASES_PER_KIND: usize = if cfg!(miri) { 1 } else { 400 };
+/// Sequences per element kind (five kinds): thousands per crate natively, one under Miri.
+/// `PROPTEST_CASES`, when set, sets it natively too (CI lowers it under valgrind).
+fn cases_per_kind() -> usize {
+    if cfg!(miri) {
+        return 1;
+    }
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(400)
+}
 
 /// The longest input in bytes (about 70 operations on average).
 const MAX_INPUT: usize = if cfg!(miri) { 160 } else { 600 };
@@ -66,13 +74,13 @@ fn run_case<F: VecFamily>(bytes: &[u8], calm_splices: bool) -> Result<RunSummary
     input.element.run_vec::<F, _>(&input.ops, Global)
 }
 
-/// Runs `CASES_PER_KIND` sequences of every element kind through `vec_case::<F>` and panics
+/// Runs `cases_per_kind()` sequences of every element kind through `vec_case::<F>` and panics
 /// with the first report (which carries a replay `#[test]`). Returns the totals.
 fn run_many<F: VecFamily>(seed: u64, calm_splices: bool) -> RunSummary {
     let mut bytes = Bytes(seed);
     let mut total = RunSummary::default();
     for (kind_index, kind) in ElementKind::ALL.iter().enumerate() {
-        for case in 0..CASES_PER_KIND {
+        for case in 0..cases_per_kind() {
             let input = bytes.input(kind_index);
             match run_case::<F>(&input, calm_splices) {
                 Ok(summary) => {
