@@ -10,6 +10,7 @@ use boxvec::check::{Input, VecOp};
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code)]
+#[macro_use]
 #[path = "../../tests/real_crates/support.rs"]
 mod support;
 

@@ -83,13 +83,7 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Array<T> {
         Array(ArrayVec::new())
     }
 
-    fn as_slice(&self) -> &[T] {
-        self.0.as_slice()
-    }
-
-    fn capacity(&self) -> usize {
-        self.0.capacity()
-    }
+    forward!(as_slice, capacity, pop, remove, swap_remove);
 
     fn push(&mut self, value: T) -> Supported<()> {
         if !self.room_for(1) {
@@ -97,10 +91,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Array<T> {
         }
         self.0.push(value);
         Ok(())
-    }
-
-    fn pop(&mut self) -> Supported<Option<T>> {
-        Ok(self.0.pop())
     }
 
     fn insert(&mut self, index: usize, value: T) -> Supported<()> {
@@ -111,16 +101,8 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Array<T> {
         Ok(())
     }
 
-    fn remove(&mut self, index: usize) -> Supported<T> {
-        Ok(self.0.remove(index))
-    }
-
     fn try_remove(&mut self, index: usize) -> Supported<Option<T>> {
         Ok(self.0.pop_at(index))
-    }
-
-    fn swap_remove(&mut self, index: usize) -> Supported<T> {
-        Ok(self.0.swap_remove(index))
     }
 
     fn truncate(&mut self, len: usize) -> Supported<()> {

@@ -8,10 +8,13 @@
 //! smallvec 0.6.13 (RUSTSEC-2021-0003) has its own test, ignored by default: it corrupts
 //! memory, which only Miri (or ASan, through the `smallvec_0_6` fuzz target) can see.
 
+// First: its `forward!` macro is used by the adapters.
+#[macro_use]
+mod support;
+
 mod arrayvec;
 mod smallvec_0_6;
 mod smallvec_1;
-mod support;
 mod thin_vec;
 
 #[path = "../common/mod.rs"]
@@ -190,7 +193,7 @@ fn smallvec_0_6_minimal_sequence() {
 /// with an iterator that panics. Its `DropOnPanic` guard keeps a pointer taken before
 /// `set_len(0)`, whose `&mut self` invalidates it; the guard then drops the elements through
 /// it. Miri reports it under Stacked Borrows and under Tree Borrows. Natively the run only
-/// shows difference 7 of docs/real_crates.md (the vector ends empty), so this is ignored:
+/// shows difference 8 of docs/real_crates.md (the vector ends empty), so this is ignored:
 ///
 /// `MIRIFLAGS="-Zmiri-disable-isolation" cargo +nightly miri test --test real_crates -- --ignored smallvec_1_insert_many_panic`
 #[test]

@@ -65,35 +65,17 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
         Small06(SmallVec::new())
     }
 
-    fn as_slice(&self) -> &[T] {
-        self.0.as_slice()
-    }
-
-    fn capacity(&self) -> usize {
-        self.0.capacity()
-    }
-
-    fn push(&mut self, value: T) -> Supported<()> {
-        self.0.push(value);
-        Ok(())
-    }
-
-    fn pop(&mut self) -> Supported<Option<T>> {
-        Ok(self.0.pop())
-    }
-
-    fn insert(&mut self, index: usize, value: T) -> Supported<()> {
-        self.0.insert(index, value);
-        Ok(())
-    }
-
-    fn remove(&mut self, index: usize) -> Supported<T> {
-        Ok(self.0.remove(index))
-    }
-
-    fn swap_remove(&mut self, index: usize) -> Supported<T> {
-        Ok(self.0.swap_remove(index))
-    }
+    forward!(
+        as_slice,
+        capacity,
+        push,
+        pop,
+        insert,
+        remove,
+        swap_remove,
+        shrink_to_fit,
+        extend
+    );
 
     /// The same differences as smallvec 1.x (see smallvec_1.rs): `truncate` stops at a
     /// panicking `Drop` ([`finish_truncate`]), and so do `clear` and a shrinking `resize`.
@@ -123,11 +105,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
         Ok(())
     }
 
-    fn shrink_to_fit(&mut self) -> Supported<()> {
-        self.0.shrink_to_fit();
-        Ok(())
-    }
-
     /// 0.6's `resize` clones `value` for every new slot and then drops it; std's clones it
     /// one time less and moves it into the last slot. The counts agree, but one `Drop` more
     /// runs, so a `Drop` armed by the harness fires in 0.6 and not in std (found by the
@@ -137,11 +114,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
             return refuse(value);
         }
         finish_truncate(&mut self.0, |v| v.resize(new_len, value), || new_len);
-        Ok(())
-    }
-
-    fn extend<I: Iterator<Item = T>>(&mut self, items: I) -> Supported<()> {
-        self.0.extend(items);
         Ok(())
     }
 

@@ -96,35 +96,19 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small<T> {
         Small(SmallVec::new())
     }
 
-    fn as_slice(&self) -> &[T] {
-        self.0.as_slice()
-    }
-
-    fn capacity(&self) -> usize {
-        self.0.capacity()
-    }
-
-    fn push(&mut self, value: T) -> Supported<()> {
-        self.0.push(value);
-        Ok(())
-    }
-
-    fn pop(&mut self) -> Supported<Option<T>> {
-        Ok(self.0.pop())
-    }
-
-    fn insert(&mut self, index: usize, value: T) -> Supported<()> {
-        self.0.insert(index, value);
-        Ok(())
-    }
-
-    fn remove(&mut self, index: usize) -> Supported<T> {
-        Ok(self.0.remove(index))
-    }
-
-    fn swap_remove(&mut self, index: usize) -> Supported<T> {
-        Ok(self.0.swap_remove(index))
-    }
+    forward!(
+        as_slice,
+        capacity,
+        push,
+        pop,
+        insert,
+        remove,
+        swap_remove,
+        reserve,
+        reserve_exact,
+        shrink_to_fit,
+        extend
+    );
 
     fn truncate(&mut self, len: usize) -> Supported<()> {
         finish_truncate(&mut self.0, |v| v.truncate(len), || len);
@@ -133,16 +117,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small<T> {
 
     fn clear(&mut self) -> Supported<()> {
         finish_truncate(&mut self.0, SmallVec::clear, || 0);
-        Ok(())
-    }
-
-    fn reserve(&mut self, additional: usize) -> Supported<()> {
-        self.0.reserve(additional);
-        Ok(())
-    }
-
-    fn reserve_exact(&mut self, additional: usize) -> Supported<()> {
-        self.0.reserve_exact(additional);
         Ok(())
     }
 
@@ -161,11 +135,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small<T> {
         Ok(self.0.try_reserve_exact(additional).map_err(reserve_error))
     }
 
-    fn shrink_to_fit(&mut self) -> Supported<()> {
-        self.0.shrink_to_fit();
-        Ok(())
-    }
-
     fn resize(&mut self, new_len: usize, value: T) -> Supported<()> {
         finish_truncate(&mut self.0, |v| v.resize(new_len, value), || new_len);
         Ok(())
@@ -173,11 +142,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small<T> {
 
     fn resize_with(&mut self, new_len: usize, f: &mut dyn FnMut() -> T) -> Supported<()> {
         finish_truncate(&mut self.0, |v| v.resize_with(new_len, f), || new_len);
-        Ok(())
-    }
-
-    fn extend<I: Iterator<Item = T>>(&mut self, items: I) -> Supported<()> {
-        self.0.extend(items);
         Ok(())
     }
 

@@ -178,3 +178,55 @@ pub fn without_splice_panics(ops: &mut [VecOp]) {
         }
     }
 }
+
+/// Writes [`VecUnderTest`](boxvec::check::VecUnderTest) methods that are one call of the
+/// wrapped vector's (`self.0`) method of the same name, for the adapters' newtypes: each name
+/// listed becomes that forwarding method.
+macro_rules! forward {
+    ($($method:ident),* $(,)?) => { $( forward!(@one $method); )* };
+    (@one as_slice) => {
+        fn as_slice(&self) -> &[T] { self.0.as_slice() }
+    };
+    (@one capacity) => {
+        fn capacity(&self) -> usize { self.0.capacity() }
+    };
+    (@one push) => {
+        fn push(&mut self, value: T) -> Supported<()> { self.0.push(value); Ok(()) }
+    };
+    (@one pop) => {
+        fn pop(&mut self) -> Supported<Option<T>> { Ok(self.0.pop()) }
+    };
+    (@one insert) => {
+        fn insert(&mut self, index: usize, value: T) -> Supported<()> {
+            self.0.insert(index, value);
+            Ok(())
+        }
+    };
+    (@one remove) => {
+        fn remove(&mut self, index: usize) -> Supported<T> { Ok(self.0.remove(index)) }
+    };
+    (@one swap_remove) => {
+        fn swap_remove(&mut self, index: usize) -> Supported<T> { Ok(self.0.swap_remove(index)) }
+    };
+    (@one reserve) => {
+        fn reserve(&mut self, additional: usize) -> Supported<()> {
+            self.0.reserve(additional);
+            Ok(())
+        }
+    };
+    (@one reserve_exact) => {
+        fn reserve_exact(&mut self, additional: usize) -> Supported<()> {
+            self.0.reserve_exact(additional);
+            Ok(())
+        }
+    };
+    (@one shrink_to_fit) => {
+        fn shrink_to_fit(&mut self) -> Supported<()> { self.0.shrink_to_fit(); Ok(()) }
+    };
+    (@one extend) => {
+        fn extend<I: Iterator<Item = T>>(&mut self, items: I) -> Supported<()> {
+            self.0.extend(items);
+            Ok(())
+        }
+    };
+}

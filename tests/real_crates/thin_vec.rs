@@ -85,22 +85,16 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Thin<T> {
         Thin(ThinVec::new())
     }
 
-    fn as_slice(&self) -> &[T] {
-        self.0.as_slice()
-    }
-
-    fn capacity(&self) -> usize {
-        self.0.capacity()
-    }
-
-    fn push(&mut self, value: T) -> Supported<()> {
-        self.0.push(value);
-        Ok(())
-    }
-
-    fn pop(&mut self) -> Supported<Option<T>> {
-        Ok(self.0.pop())
-    }
+    forward!(
+        as_slice,
+        capacity,
+        push,
+        pop,
+        remove,
+        swap_remove,
+        shrink_to_fit,
+        extend
+    );
 
     /// A bug in thin-vec 0.2.21 (docs/real_crates.md): `insert` on a zero-sized element type
     /// writes the new length through the header pointer, which for ZSTs is not a pointer but
@@ -113,14 +107,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Thin<T> {
         }
         self.0.insert(index, value);
         Ok(())
-    }
-
-    fn remove(&mut self, index: usize) -> Supported<T> {
-        Ok(self.0.remove(index))
-    }
-
-    fn swap_remove(&mut self, index: usize) -> Supported<T> {
-        Ok(self.0.swap_remove(index))
     }
 
     /// Finished after a panicking `Drop` ([`finish_truncate`]), as everything below that
@@ -147,11 +133,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Thin<T> {
         Ok(())
     }
 
-    fn shrink_to_fit(&mut self) -> Supported<()> {
-        self.0.shrink_to_fit();
-        Ok(())
-    }
-
     fn resize(&mut self, new_len: usize, value: T) -> Supported<()> {
         finish_truncate(&mut self.0, |v| v.resize(new_len, value), || new_len);
         Ok(())
@@ -159,11 +140,6 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Thin<T> {
 
     fn extend_from_slice(&mut self, items: &[T]) -> Supported<()> {
         self.0.extend_from_slice(items);
-        Ok(())
-    }
-
-    fn extend<I: Iterator<Item = T>>(&mut self, items: I) -> Supported<()> {
-        self.0.extend(items);
         Ok(())
     }
 
