@@ -46,9 +46,6 @@ fn every_corpus_file_of_every_target_replays_cleanly() {
             );
             steps += summary.steps;
         }
-        println!(
-            "{target}: {} corpus files replayed, {steps} steps",
-            files.len()
-        );
+        println!("{target}: {} corpus files replayed, {steps} steps", files.len());
     }
 }

@@ -110,11 +110,7 @@ impl fmt::Display for AllocatorReport {
             self.sequences,
             self.sequences / 20
         )?;
-        writeln!(
-            f,
-            "{} operations, each compared with std after it ran",
-            self.steps
-        )?;
+        writeln!(f, "{} operations, each compared with std after it ran", self.steps)?;
         writeln!(
             f,
             "{} of them panicked identically on both sides (out-of-bounds indices and \

@@ -105,20 +105,13 @@ pub(crate) fn run_box_ops_within<T: Element, A: Allocator + Clone>(
     budget: Option<usize>,
 ) -> Result<RunSummary, Mismatch> {
     let once = |ops: &[BoxOp]| {
-        run_checked(
-            ops.len(),
-            alloc.clone(),
-            (FailMode::Never, budget),
-            true,
-            |a, s| run_all::<T, A>(ops, a, s),
-        )
+        run_checked(ops.len(), alloc.clone(), (FailMode::Never, budget), true, |a, s| {
+            run_all::<T, A>(ops, a, s)
+        })
     };
     once(ops).map_err(|first| {
         let (minimal, mut report) = minimize(ops, first, |ops| once(ops).err(), 200);
-        let names = (
-            short_type_name::<MyBox<T, TestAlloc<A>>>(),
-            short_type_name::<T>(),
-        );
+        let names = (short_type_name::<MyBox<T, TestAlloc<A>>>(), short_type_name::<T>());
         report.set_context(names, "BoxOp", &minimal, ops.len());
         report
     })
@@ -152,11 +145,7 @@ fn run_all<T: Element, A: Allocator + Clone>(
         summary.steps += 1;
         summary.panics += usize::from(panicked);
         let (ours, theirs) = (&sides.ours, &sides.theirs);
-        step.same(
-            "single value",
-            ours.single.as_deref(),
-            theirs.single.as_deref(),
-        )?;
+        step.same("single value", ours.single.as_deref(), theirs.single.as_deref())?;
         step.same_contents(&ours.slice, &theirs.slice)?;
         step.same_live_counts()?;
     }

@@ -113,12 +113,7 @@ pub fn run_alloc_failures<T: Element, A: Allocator + Clone>(
         let rerun = |ops: &[FallibleOp]| run_once::<T, A>(ops, mode, alloc.clone()).err();
         let (minimal, mut report) = minimize(ops, first, rerun, 200);
         let subject = std::format!("MyVec/MyBox/RawVec under FailMode::{mode:?}");
-        report.set_context(
-            (subject, short_type_name::<T>()),
-            "FallibleOp",
-            &minimal,
-            ops.len(),
-        );
+        report.set_context((subject, short_type_name::<T>()), "FallibleOp", &minimal, ops.len());
         report
     })
 }
@@ -188,12 +183,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             }
             FallibleOp::BoxTryNew(seed) => {
                 let result = MyBox::try_new_in(T::from_seed(*seed, Side::Ours), self.alloc.clone());
-                box_result(
-                    step,
-                    result.map(|b| b.key()),
-                    refused(),
-                    mem::size_of::<T>(),
-                )
+                box_result(step, result.map(|b| b.key()), refused(), mem::size_of::<T>())
             }
             FallibleOp::BoxTryNewUninitSlice(len) => {
                 let len = usize::from(*len);
@@ -205,12 +195,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             FallibleOp::BoxTryNewZeroed => {
                 let result =
                     MyBox::<MaybeUninit<OverAligned>, _>::try_new_zeroed_in(self.alloc.clone());
-                box_result(
-                    step,
-                    result.map(|_| ()),
-                    refused(),
-                    mem::size_of::<OverAligned>(),
-                )
+                box_result(step, result.map(|_| ()), refused(), mem::size_of::<OverAligned>())
             }
             FallibleOp::RawVecTryWithCapacity(amount) => {
                 self.raw_vec_try_with_capacity(step, amount.resolve())
@@ -264,11 +249,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             let kind = result.as_ref().map_err(|e| e.kind());
             let is_alloc_error = matches!(kind, Err(TryReserveErrorKind::AllocError { .. }));
             step.same("a refusal is an AllocError", is_alloc_error, true)?;
-            step.same(
-                "vector after a refused request",
-                snapshot(&self.ours),
-                snapshot_before,
-            )?;
+            step.same("vector after a refused request", snapshot(&self.ours), snapshot_before)?;
             return Ok(u64::from(by == RefusedBy::Injection));
         }
         let theirs = if exact {
@@ -338,11 +319,8 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             Some(RefusedBy::Injection) => Ok(1),
             Some(RefusedBy::Allocator) => Ok(0),
             None => {
-                let std_err = Vec::<T>::new()
-                    .try_reserve_exact(n)
-                    .map_err(|e| e.to_string());
-                step.same("error", Err(err.to_string()), std_err)
-                    .map(|()| 0)
+                let std_err = Vec::<T>::new().try_reserve_exact(n).map_err(|e| e.to_string());
+                step.same("error", Err(err.to_string()), std_err).map(|()| 0)
             }
         }
     }
@@ -372,7 +350,9 @@ fn box_result<V, E: core::fmt::Debug>(
 ) -> Refused {
     match (result, refused) {
         (Ok(_), _) => Ok(0),
-        (Err(err), _) if bytes == 0 => Err(step.mismatch("zero-size box", err, "never allocates")),
+        (Err(err), _) if bytes == 0 => {
+            Err(step.mismatch("zero-size box", err, "never allocates"))
+        }
         (Err(err), None) => Err(step.mismatch("error", err, "an error only after a refusal")),
         (Err(_), Some(by)) => Ok(u64::from(by == RefusedBy::Injection)),
     }

@@ -7,9 +7,9 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 
+use super::fallible::FailPlan;
 use super::box_ops::BoxOp;
 use super::decode::Input;
-use super::fallible::FailPlan;
 use super::fallible::FallibleOp;
 use super::raw_vec_ops::RawVecOp;
 use super::report::Mismatch;

@@ -138,20 +138,13 @@ pub(crate) fn run_raw_vec_ops_within<T: Element, A: Allocator + Clone>(
     budget: Option<usize>,
 ) -> Result<RunSummary, Mismatch> {
     let once = |ops: &[RawVecOp]| {
-        run_checked(
-            ops.len(),
-            alloc.clone(),
-            (FailMode::Never, budget),
-            true,
-            |a, s| run_all::<T, A>(ops, a, s),
-        )
+        run_checked(ops.len(), alloc.clone(), (FailMode::Never, budget), true, |a, s| {
+            run_all::<T, A>(ops, a, s)
+        })
     };
     once(ops).map_err(|first| {
         let (minimal, mut report) = minimize(ops, first, |ops| once(ops).err(), 200);
-        let names = (
-            short_type_name::<RawVec<T, TestAlloc<A>>>(),
-            short_type_name::<T>(),
-        );
+        let names = (short_type_name::<RawVec<T, TestAlloc<A>>>(), short_type_name::<T>());
         report.set_context(names, "RawVecOp", &minimal, ops.len());
         report
     })
@@ -176,11 +169,7 @@ fn run_all<T: Element, A: Allocator + Clone>(
         summary.steps += 1;
         summary.panics += usize::from(panicked);
         step.same_contents(sides.ours.as_slice(), sides.theirs.as_slice())?;
-        step.same(
-            "capacity",
-            sides.ours.buf.capacity(),
-            sides.theirs.capacity(),
-        )?;
+        step.same("capacity", sides.ours.buf.capacity(), sides.theirs.capacity())?;
         step.same_live_counts()?;
     }
     Ok(())
@@ -226,21 +215,14 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             RawVecOp::PushMany(count, seed) => {
                 let seeds = (0..count).map(move |i| seed.wrapping_add(i));
                 (
-                    run_side(|| {
-                        seeds
-                            .clone()
-                            .for_each(|s| ours.push(T::from_seed(s, Side::Ours)))
-                    }),
+                    run_side(|| seeds.clone().for_each(|s| ours.push(T::from_seed(s, Side::Ours)))),
                     run_side(|| seeds.for_each(|s| theirs.push(T::from_seed(s, Side::Std)))),
                 )
             }
             RawVecOp::Pop => (run_side(|| ours.pop()), run_side(|| theirs.pop())),
             RawVecOp::Truncate(n) => {
                 let n = usize::from(n) % (ours.len + 2);
-                (
-                    run_side(|| ours.truncate(n)),
-                    run_side(|| theirs.truncate(n)),
-                )
+                (run_side(|| ours.truncate(n)), run_side(|| theirs.truncate(n)))
             }
             _ => (run_side(|| ()), run_side(|| ())),
         };
@@ -250,27 +232,17 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     fn reserve(&mut self, step: &Step<'_, RawVecOp>, n: usize) -> StepResult {
         let (ours, theirs, len) = (&mut self.ours.buf, &mut self.theirs, self.ours.len);
         let (o, s) = if matches!(step.op, RawVecOp::ReserveExact(_)) {
-            (
-                run_side(|| ours.reserve_exact(len, n)),
-                run_side(|| theirs.reserve_exact(n)),
-            )
+            (run_side(|| ours.reserve_exact(len, n)), run_side(|| theirs.reserve_exact(n)))
         } else {
-            (
-                run_side(|| ours.reserve(len, n)),
-                run_side(|| theirs.reserve(n)),
-            )
+            (run_side(|| ours.reserve(len, n)), run_side(|| theirs.reserve(n)))
         };
         step.same_outcome(o, s)
     }
 
     fn try_reserve(&mut self, step: &Step<'_, RawVecOp>, n: usize) -> StepResult {
         let exact = matches!(step.op, RawVecOp::TryReserveExact(_));
-        let (ours, theirs, len, alloc) = (
-            &mut self.ours.buf,
-            &mut self.theirs,
-            self.ours.len,
-            self.alloc,
-        );
+        let (ours, theirs, len, alloc) =
+            (&mut self.ours.buf, &mut self.theirs, self.ours.len, self.alloc);
         let before = (ours.ptr(), ours.capacity());
         let refusals = alloc.refusals();
         let o = run_side(|| {
@@ -286,11 +258,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
         if alloc.refusals() > refusals {
             // The allocator under test refused by itself: the buffer must be unchanged; std
             // (on the global allocator) is not comparable here.
-            step.same(
-                "buffer after a refused request",
-                (ours.ptr(), ours.capacity()),
-                before,
-            )?;
+            step.same("buffer after a refused request", (ours.ptr(), ours.capacity()), before)?;
             return Ok(false);
         }
         let s = run_side(|| {
@@ -314,11 +282,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
                 if !matches!(err.kind(), TryReserveErrorKind::AllocError { .. }) {
                     return Err(step.mismatch("error kind", err.kind(), "AllocError"));
                 }
-                step.same(
-                    "buffer after a refused request",
-                    (buf.ptr(), buf.capacity()),
-                    before,
-                )?;
+                step.same("buffer after a refused request", (buf.ptr(), buf.capacity()), before)?;
             }
             (result, _) => step.same(
                 "result",
@@ -355,11 +319,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             let before = (buf.ptr(), buf.capacity());
             let (result, refused) = refuse_next(self.alloc, || buf.try_shrink_to_fit(len));
             step.same("shrink refused", (result.is_err(), refused), (true, true))?;
-            step.same(
-                "buffer after a refused shrink",
-                (buf.ptr(), buf.capacity()),
-                before,
-            )?;
+            step.same("buffer after a refused shrink", (buf.ptr(), buf.capacity()), before)?;
         }
         Ok(false)
     }

@@ -199,7 +199,9 @@ impl<Op: fmt::Debug> Step<'_, Op> {
     ) -> Result<bool, Mismatch> {
         match (&ours, &std) {
             (Outcome::Refused(refusal), _) => Err(self.refused(refusal)),
-            (Outcome::Panicked(a), Outcome::Panicked(b)) if a == b || panics == PanicMatch::Any => {
+            (Outcome::Panicked(a), Outcome::Panicked(b))
+                if a == b || panics == PanicMatch::Any =>
+            {
                 Ok(true)
             }
             _ if ours == std => Ok(false),

@@ -22,8 +22,8 @@
 
 use core::fmt;
 use core::ptr::NonNull;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use crate::alloc::{AllocError, Allocator, Checked, FailMode, Failing, Global, Layout};
 

@@ -13,7 +13,9 @@ use std::vec::Vec;
 
 use super::element::Element;
 use super::input::IterEnd;
-use super::subject::{Bounds, Collected, IterPlan, ReserveError, Supported, Taken, VecUnderTest};
+use super::subject::{
+    Bounds, Collected, IterPlan, ReserveError, Supported, Taken, VecUnderTest,
+};
 use super::test_alloc::TestAlloc;
 use crate::MyVec;
 use crate::alloc::Allocator;

@@ -23,8 +23,8 @@ use super::runner::{
     Outcome, PanicMatch, PendingPanic, RunSummary, Step, refuse_next, run_checked, run_op, values,
 };
 use super::subject::{
-    CapacityCheck, Collected, DropCheck, IterPlan, PanicCheck, ReserveError, Supported, VecFamily,
-    VecUnderTest,
+    CapacityCheck, Collected, DropCheck, IterPlan, PanicCheck, ReserveError, Supported,
+    VecFamily, VecUnderTest,
 };
 use super::test_alloc::TestAlloc;
 use crate::alloc::{Allocator, FailMode};
@@ -181,21 +181,9 @@ impl VecOp {
     /// assert_eq!(VecOp::samples().len(), 42);
     /// ```
     pub fn samples() -> Vec<VecOp> {
-        let range = RangeSpec {
-            form: 3,
-            a: 0,
-            b: 0,
-        };
-        let pred = Pred {
-            modulus: 2,
-            remainder: 0,
-            panic_at: 255,
-        };
-        let honest = HintLie {
-            lower_delta: 0,
-            upper: 1,
-            panic_after: 255,
-        };
+        let range = RangeSpec { form: 3, a: 0, b: 0 };
+        let pred = Pred { modulus: 2, remainder: 0, panic_at: 255 };
+        let honest = HintLie { lower_delta: 0, upper: 1, panic_after: 255 };
         let end = IterEnd::Drop;
         vec![
             VecOp::Push(1),
@@ -230,29 +218,10 @@ impl VecOp {
             VecOp::Dedup,
             VecOp::DedupByKey(1),
             VecOp::DedupBy(pred),
-            VecOp::Drain {
-                range,
-                front: 0,
-                back: 0,
-                end,
-            },
-            VecOp::Splice {
-                range,
-                with: vec![1],
-                lie: honest,
-                front: 0,
-            },
-            VecOp::ExtractIf {
-                range,
-                pred,
-                take: 0,
-                end,
-            },
-            VecOp::IntoIter {
-                front: 0,
-                back: 0,
-                end,
-            },
+            VecOp::Drain { range, front: 0, back: 0, end },
+            VecOp::Splice { range, with: vec![1], lie: honest, front: 0 },
+            VecOp::ExtractIf { range, pred, take: 0, end },
+            VecOp::IntoIter { front: 0, back: 0, end },
             VecOp::Collect(vec![1], honest),
             VecOp::Clone,
             VecOp::CloneFrom(vec![1]),
@@ -584,27 +553,14 @@ where
             VecOp::Dedup => both!(self, step, |v, _side| v.dedup()),
             VecOp::DedupByKey(modulus) => self.dedup_by_key(step, *modulus),
             VecOp::DedupBy(pred) => self.dedup_by(step, *pred),
-            VecOp::Drain {
-                range,
-                front,
-                back,
-                end,
-            } => {
+            VecOp::Drain { range, front, back, end } => {
                 let plan = self.plan(*front, *back, *end);
                 self.drain(step, *range, plan)
             }
-            VecOp::Splice {
-                range,
-                with,
-                lie,
-                front,
-            } => self.splice(step, *range, with, *lie, *front),
-            VecOp::ExtractIf {
-                range,
-                pred,
-                take,
-                end,
-            } => {
+            VecOp::Splice { range, with, lie, front } => {
+                self.splice(step, *range, with, *lie, *front)
+            }
+            VecOp::ExtractIf { range, pred, take, end } => {
                 let plan = self.plan(*take, 0, *end);
                 self.extract_if(step, *range, *pred, plan)
             }
@@ -646,19 +602,10 @@ where
         both!(self, step, |v, side| v.insert(at, T::from_seed(seed, side)))
     }
 
-    fn insert_mut(
-        &mut self,
-        step: &Step<'_, VecOp>,
-        index: Index,
-        seed: u8,
-        new: u8,
-    ) -> StepResult {
+    fn insert_mut(&mut self, step: &Step<'_, VecOp>, index: Index, seed: u8, new: u8) -> StepResult {
         let at = index.resolve(self.len() + 1);
-        both!(self, step, |v, side| v.insert_mut(
-            at,
-            T::from_seed(seed, side),
-            T::from_seed(new, side)
-        ))
+        both!(self, step, |v, side| v
+            .insert_mut(at, T::from_seed(seed, side), T::from_seed(new, side)))
     }
 
     /// `remove`, `try_remove` and `swap_remove`.
@@ -796,8 +743,7 @@ where
     }
 
     fn extend(&mut self, step: &Step<'_, VecOp>, seeds: &[u8]) -> StepResult {
-        both!(self, step, |v, side| v
-            .extend(values::<T>(seeds, side).into_iter()))
+        both!(self, step, |v, side| v.extend(values::<T>(seeds, side).into_iter()))
     }
 
     /// `extend` from an iterator that lies in `size_hint` (and may panic). An exact-looking
@@ -812,14 +758,8 @@ where
         Ok(done)
     }
 
-    fn extend_lying_both(
-        &mut self,
-        step: &Step<'_, VecOp>,
-        seeds: &[u8],
-        lie: HintLie,
-    ) -> StepResult {
-        both!(self, step, |v, side| v
-            .extend(Lying::new(values::<T>(seeds, side), lie)))
+    fn extend_lying_both(&mut self, step: &Step<'_, VecOp>, seeds: &[u8], lie: HintLie) -> StepResult {
+        both!(self, step, |v, side| v.extend(Lying::new(values::<T>(seeds, side), lie)))
     }
 
     fn append(&mut self, step: &Step<'_, VecOp>, seeds: &[u8]) -> StepResult {
@@ -935,20 +875,13 @@ where
     fn collect(&mut self, step: &Step<'_, VecOp>, seeds: &[u8], lie: HintLie) -> StepResult {
         let exact = lie.looks_exact(seeds.len());
         let describe = |collected: Supported<Collected>| {
-            collected.map(|c| {
-                if exact {
-                    (c.contents, None)
-                } else {
-                    (c.contents, Some(c.capacity))
-                }
-            })
+            collected.map(|c| if exact { (c.contents, None) } else { (c.contents, Some(c.capacity)) })
         };
         let ours = run_op(|| describe(S::collect(Lying::new(values::<T>(seeds, Side::Ours), lie))));
         if ours == Outcome::Unsupported {
             return Ok(Done::Skipped);
         }
-        let theirs =
-            run_op(|| describe(O::collect(Lying::new(values::<T>(seeds, Side::Std), lie))));
+        let theirs = run_op(|| describe(O::collect(Lying::new(values::<T>(seeds, Side::Std), lie))));
         self.judge(step, ours, theirs)
     }
 
