@@ -373,12 +373,15 @@ fn std_against_std_always_agrees() {
 
 // --- allocators -----------------------------------------------------------------------------
 
+/// The blocks a `Reclaiming` handed out and not yet took back, by address.
+type LiveBlocks = HashMap<usize, (NonNull<u8>, Layout)>;
+
 /// `Global`, keeping a list of the blocks it handed out and freeing whatever is still live
 /// when the last handle goes: the planted leaks and the blocks `Checked` refuses to pass on
 /// are given back, so leak checkers (Miri, valgrind) see only real leaks.
 #[derive(Clone, Default)]
 struct Reclaiming {
-    live: Rc<RefCell<HashMap<usize, (NonNull<u8>, Layout)>>>,
+    live: Rc<RefCell<LiveBlocks>>,
 }
 
 // SAFETY: blocks come from `Global` unchanged and go back to it with the same layout, once:

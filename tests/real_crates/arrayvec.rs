@@ -145,7 +145,7 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Array<T> {
         Ok((taken, rest_text::<T>(&[])))
     }
 
-    fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+    fn take_into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
         let mut iter = mem::take(&mut self.0).into_iter();
         let taken = plan.take(&mut iter);
         let rest = rest_text(iter.as_slice());

@@ -185,7 +185,7 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small06<T> {
     }
 
     /// Its `IntoIter` cannot show what it still holds: only iterators that end used up.
-    fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+    fn take_into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
         let len = self.0.len();
         if left_in_drain((Bound::Unbounded, Bound::Unbounded), len, plan) != Some(0) {
             return Err(Unsupported);

@@ -251,7 +251,7 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Small<T> {
     /// by one and stops at the first `Drop` that panics, leaking the others (std drops them
     /// all). For [`Tracked`] elements, an iterator that would end holding items, other than
     /// by `keep_rest`, is `Unsupported`.
-    fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+    fn take_into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
         let whole = (Bound::Unbounded, Bound::Unbounded);
         let left = left_in_drain(whole, self.0.len(), plan);
         if is_tracked::<T>() && plan.end != IterEnd::KeepRest && left != Some(0) {

@@ -247,7 +247,7 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Thin<T> {
         Ok(taken)
     }
 
-    fn into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
+    fn take_into_iter(&mut self, plan: &IterPlan) -> Supported<(Taken<T>, String)> {
         let mut iter = mem::take(&mut self.0).into_iter();
         let taken = plan.take(&mut iter);
         let rest = rest_text(iter.as_slice());
