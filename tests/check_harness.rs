@@ -611,3 +611,76 @@ fn every_element_kind_runs_through_the_same_runner() {
         assert_eq!(summary.steps, 3, "{kind:?}");
     }
 }
+
+/// A subject with its own capacities and no `Drain::as_slice`, that cannot pop.
+struct OwnWays<T>(Vec<T>);
+
+impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for OwnWays<T> {
+    const COMPARE: Compare = Compare {
+        capacity: CapacityCheck::AtLeastLen,
+        ..Compare::STRICT
+    };
+    fn new_in(_alloc: TestAlloc<A>) -> Self {
+        OwnWays(Vec::new())
+    }
+    fn as_slice(&self) -> &[T] {
+        &self.0
+    }
+    fn capacity(&self) -> usize {
+        self.0.capacity()
+    }
+    fn supports(op: &VecOp) -> bool {
+        !matches!(op, VecOp::Pop)
+    }
+    fn push(&mut self, value: T) -> Supported<()> {
+        self.0.push(value);
+        Ok(())
+    }
+    fn pop(&mut self) -> Supported<Option<T>> {
+        unreachable!("`supports` says no: never called")
+    }
+    fn split_off(&mut self, at: usize) -> Supported<Self> {
+        let mut tail = self.0.split_off(at);
+        tail.reserve(100); // a capacity of its own, inside a result
+        Ok(OwnWays(tail))
+    }
+    fn drain(
+        &mut self,
+        range: boxvec::check::Bounds,
+        plan: &boxvec::check::IterPlan,
+    ) -> Supported<(boxvec::check::Taken<T>, String)> {
+        let mut drain = self.0.drain(range);
+        let taken = plan.take(&mut drain);
+        plan.end(drain);
+        Ok((taken, String::new())) // cannot show the rest
+    }
+}
+
+struct OwnWaysVecs;
+impl VecFamily for OwnWaysVecs {
+    type Vec<T: Element, A: Allocator + Clone> = OwnWays<T>;
+}
+
+#[test]
+fn what_a_subject_declares_it_cannot_do_is_not_compared() {
+    let drain = VecOp::Drain {
+        range: boxvec::check::RangeSpec {
+            form: 3,
+            a: 0,
+            b: 0,
+        },
+        front: 1,
+        back: 0,
+        end: boxvec::check::IterEnd::Drop,
+    };
+    let ops = [
+        VecOp::Push(1),
+        VecOp::Push(2),
+        VecOp::Pop,
+        VecOp::SplitOff(Index(1)),
+        VecOp::Push(3),
+        drain,
+    ];
+    let summary = run_vec::<OwnWaysVecs, u8, _>(&ops, Global).unwrap();
+    assert_eq!((summary.steps, summary.skipped), (5, 1));
+}

@@ -125,6 +125,7 @@ pub(crate) fn run_box_ops_within<T: Element, A: Allocator + Clone>(
             short_type_name::<T>(),
         );
         report.set_context(names, "BoxOp", &minimal, ops.len());
+        report.oracle = std::format!("Box<{}>", short_type_name::<T>());
         report
     })
 }

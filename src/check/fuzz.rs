@@ -57,7 +57,7 @@ pub fn fuzz_vec<F: VecFamily>(data: &[u8]) -> RunSummary {
 
 /// Reports a mismatch the way a fuzzer needs: printed, then a panic (libFuzzer turns it into
 /// a crash and saves the input). A refusal is not a bug: the run just ends there.
-fn fail_loudly(result: Result<RunSummary, Mismatch>) -> RunSummary {
+pub(crate) fn fail_loudly(result: Result<RunSummary, Mismatch>) -> RunSummary {
     match result {
         Ok(summary) => summary,
         Err(mismatch) if !mismatch.culprit.is_bug() => RunSummary::default(),

@@ -94,6 +94,9 @@ pub struct MismatchDetails {
     pub subject: String,
     /// The element type (e.g. `String`, `Tracked`).
     pub element: String,
+    /// The std type the subject was compared with, when it is not `Vec<element>` (e.g.
+    /// `String`, `Box<u8>`); empty for a vector.
+    pub oracle: String,
     /// The index of the operation that showed the difference (the number of operations for
     /// a difference found after the last one, e.g. a leak).
     pub step: usize,
@@ -123,6 +126,7 @@ impl Mismatch {
             culprit: Culprit::Subject,
             subject: String::new(),
             element: String::new(),
+            oracle: String::new(),
             step,
             op,
             what: what.to_string(),
@@ -167,10 +171,14 @@ impl Mismatch {
         };
         let at = format!("at step {} ({})", self.step, self.op);
         match self.culprit {
-            Culprit::Subject => format!(
-                "{subject} and std's Vec<{}> differ in {} {at}",
-                self.element, self.what
-            ),
+            Culprit::Subject => {
+                let oracle = if self.oracle.is_empty() {
+                    format!("Vec<{}>", self.element)
+                } else {
+                    self.oracle.clone()
+                };
+                format!("{subject} and std's {oracle} differ in {} {at}", self.what)
+            }
             Culprit::SubjectMisusedAllocator => format!(
                 "{subject} broke the caller's side of the Allocator contract {at} (caught by \
                  Checked)"

@@ -156,6 +156,7 @@ pub fn run_string_ops<A: Allocator + Clone>(
         let (minimal, mut report) = minimize(ops, first, |ops| once(ops).err(), MINIMIZE_BUDGET);
         let names = (short_type_name::<MyString<TestAlloc<A>>>(), "u8".into());
         report.set_context(names, "StringOp", &minimal, ops.len());
+        report.oracle = "String".into();
         report
     })
 }
@@ -174,14 +175,7 @@ pub fn run_string_ops<A: Allocator + Clone>(
 /// assert!(summary.steps > 0);
 /// ```
 pub fn fuzz_string_ops(data: &[u8]) -> RunSummary {
-    match run_string_ops(&ops_from_bytes(data), Global) {
-        Ok(summary) => summary,
-        Err(mismatch) if !mismatch.culprit.is_bug() => RunSummary::default(),
-        Err(mismatch) => {
-            std::eprintln!("{mismatch}");
-            panic!("{mismatch}")
-        }
-    }
+    super::fuzz::fail_loudly(run_string_ops(&ops_from_bytes(data), Global))
 }
 
 fn run_all<A: Allocator + Clone>(

@@ -12,6 +12,7 @@ use std::vec::Vec;
 use super::element::Element;
 use super::input::IterEnd;
 use super::test_alloc::TestAlloc;
+use super::vec_ops::VecOp;
 use crate::alloc::{Allocator, Global};
 
 /// The answer of an operation the subject does not have: the runner skips it.
@@ -285,6 +286,16 @@ pub trait VecUnderTest<T: Element, A: Allocator + Clone = Global>: Sized {
 
     /// The capacity (not called under [`CapacityCheck::Ignore`]).
     fn capacity(&self) -> usize;
+
+    /// Whether the type can run this operation *with these arguments* (for this element
+    /// type), asked before the harness builds any value for it. The default says yes; the
+    /// operations whose method answers [`Unsupported`] are learned without it. Answer `false`
+    /// where the answer depends on the arguments or on `T` — e.g. a drain ending in
+    /// [`IterEnd::KeepRest`] for a type without `keep_rest` — so the step is skipped before a
+    /// [`Tracked`](super::Tracked) panic armed for it could fire in values built for nothing.
+    fn supports(op: &VecOp) -> bool {
+        true
+    }
 
     /// `push`.
     fn push(&mut self, value: T) -> Supported<()> {

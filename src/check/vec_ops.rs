@@ -8,7 +8,7 @@
 
 use core::marker::PhantomData;
 use core::mem::{Discriminant, discriminant};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::format;
 use std::rc::Rc;
@@ -499,7 +499,7 @@ where
     ) -> Result<(), Mismatch> {
         let mut pending = PendingPanic::default();
         for (index, op) in ops.iter().enumerate() {
-            if !supported.contains(&discriminant(op)) {
+            if !supported.contains(&discriminant(op)) || !S::supports(op) {
                 summary.skipped += 1;
                 continue;
             }
@@ -849,7 +849,7 @@ where
             let filled =
                 VecUnderTest::<T, A>::extend(&mut other, values::<T>(seeds, side).into_iter());
             let appended = filled.and_then(|()| v.append(&mut other));
-            let seen = (other.as_slice().len(), other.capacity());
+            let seen = (other.as_slice().len(), Self::compared_capacity(&other));
             drop(other);
             appended.map(|()| seen)
         })
@@ -858,7 +858,10 @@ where
     fn split_off(&mut self, step: &Step<'_, VecOp>, index: Index) -> StepResult {
         let at = index.resolve(self.len() + 1);
         both!(self, step, |v, _side| v.split_off(at).map(|tail| {
-            let seen = (format!("{:?}", tail.as_slice()), tail.capacity());
+            let seen = (
+                format!("{:?}", tail.as_slice()),
+                Self::compared_capacity(&tail),
+            );
             drop(tail);
             seen
         }))
@@ -914,7 +917,25 @@ where
 
     fn drain(&mut self, step: &Step<'_, VecOp>, range: RangeSpec, plan: IterPlan) -> StepResult {
         let bounds = range.resolve(self.len());
-        both!(self, step, |v, _side| v.drain(bounds, &plan))
+        let rest_shown = &Cell::new(true);
+        both!(self, step, |v, _side| v.drain(bounds, &plan).map(
+            |(taken, rest)| (taken, Self::shown_rest(rest_shown, rest))
+        ))
+    }
+
+    /// The `as_slice` text of a partly consumed iterator, if the subject can show it: an empty
+    /// text means it cannot (the subject runs first), and then std's is not compared either.
+    fn shown_rest(shown: &Cell<bool>, rest: String) -> Option<String> {
+        if rest.is_empty() {
+            shown.set(false);
+        }
+        shown.get().then_some(rest)
+    }
+
+    /// A capacity that is part of a result (of `split_off`, `append`, `collect`): compared only
+    /// when the subject promises std's capacities.
+    fn compared_capacity<V: VecUnderTest<T, A>>(v: &V) -> Option<usize> {
+        (S::COMPARE.capacity == CapacityCheck::SameAsStd).then(|| v.capacity())
     }
 
     fn splice(
@@ -947,13 +968,18 @@ where
     }
 
     fn take_into_iter(&mut self, step: &Step<'_, VecOp>, plan: IterPlan) -> StepResult {
-        both!(self, step, |v, _side| v.take_into_iter(&plan))
+        let rest_shown = &Cell::new(true);
+        both!(self, step, |v, _side| v.take_into_iter(&plan).map(
+            |(taken, rest)| (taken, Self::shown_rest(rest_shown, rest))
+        ))
     }
 
     /// `collect` from a lying iterator; compared, then dropped. An exact-looking lie makes
     /// the capacity not comparable (see `extend_lying`).
     fn collect(&mut self, step: &Step<'_, VecOp>, seeds: &[u8], lie: HintLie) -> StepResult {
-        let exact = lie.looks_exact(seeds.len());
+        // An exact-looking lie makes the capacity not comparable, and so does a subject whose
+        // capacity is not compared.
+        let exact = lie.looks_exact(seeds.len()) || S::COMPARE.capacity != CapacityCheck::SameAsStd;
         let describe = |collected: Supported<Collected>| {
             collected.map(|c| {
                 if exact {
