@@ -9,8 +9,10 @@ use arbitrary::Arbitrary;
 
 use super::element::{Element, Side, Tracked, Trigger};
 use super::input::Index;
-use super::report::{Mismatch, minimize, short_type_name};
-use super::runner::{PendingPanic, RunSummary, Step, refuse_next, run_checked, run_side, values};
+use super::report::{Mismatch, short_type_name};
+use super::runner::{
+    PendingPanic, RunSummary, Step, refuse_next, run_checked, run_minimized, run_side, values,
+};
 use super::test_alloc::{Refusal, Refuser, TestAlloc};
 use crate::alloc::{Allocator, FailMode, Layout};
 use crate::{MyBox, MyVec};
@@ -113,20 +115,13 @@ pub(crate) fn run_box_ops_within<T: Element, A: Allocator + Clone>(
             |a, s| run_all::<T, A>(ops, a, s),
         )
     };
-    once(ops).map_err(|first| {
-        let (minimal, mut report) = minimize(
-            ops,
-            first,
-            |ops| once(ops).err(),
-            super::report::MINIMIZE_BUDGET,
-        );
+    run_minimized(ops, once, |report, minimal| {
         let names = (
             short_type_name::<MyBox<T, TestAlloc<A>>>(),
             short_type_name::<T>(),
         );
-        report.set_context(names, "BoxOp", &minimal, ops.len());
+        report.set_context(names, "BoxOp", minimal, ops.len());
         report.oracle = std::format!("Box<{}>", short_type_name::<T>());
-        report
     })
 }
 

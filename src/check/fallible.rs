@@ -12,8 +12,8 @@ use arbitrary::Arbitrary;
 
 use super::element::{Element, OverAligned, Side};
 use super::input::Amount;
-use super::report::{Mismatch, minimize, short_type_name};
-use super::runner::{RunSummary, Step, run_checked, values};
+use super::report::{Mismatch, short_type_name};
+use super::runner::{RunSummary, Step, run_checked, run_minimized, values};
 use super::test_alloc::TestAlloc;
 use crate::alloc::{Allocator, FailMode};
 use crate::error::TryReserveErrorKind;
@@ -109,17 +109,12 @@ pub fn run_alloc_failures<T: Element, A: Allocator + Clone>(
     mode: FailMode,
     alloc: A,
 ) -> Result<RunSummary, Mismatch> {
-    run_once::<T, A>(ops, mode, alloc.clone()).map_err(|first| {
-        let rerun = |ops: &[FallibleOp]| run_once::<T, A>(ops, mode, alloc.clone()).err();
-        let (minimal, mut report) = minimize(ops, first, rerun, super::report::MINIMIZE_BUDGET);
+    let once = |ops: &[FallibleOp]| run_once::<T, A>(ops, mode, alloc.clone());
+    run_minimized(ops, once, |report, minimal| {
         let subject = std::format!("MyVec/MyBox/RawVec under FailMode::{mode:?}");
-        report.set_context(
-            (subject, short_type_name::<T>()),
-            "FallibleOp",
-            &minimal,
-            ops.len(),
-        );
-        report
+        let names = (subject, short_type_name::<T>());
+        report.set_context(names, "FallibleOp", minimal, ops.len());
+        report.oracle = std::format!("Vec<{}> (following every success)", short_type_name::<T>());
     })
 }
 

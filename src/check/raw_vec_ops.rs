@@ -12,8 +12,8 @@ use arbitrary::Arbitrary;
 
 use super::element::{Element, Side};
 use super::input::Amount;
-use super::report::{Mismatch, minimize, short_type_name};
-use super::runner::{RunSummary, Step, refuse_next, run_checked, run_side};
+use super::report::{Mismatch, short_type_name};
+use super::runner::{RunSummary, Step, refuse_next, run_checked, run_minimized, run_side};
 use super::test_alloc::TestAlloc;
 use crate::RawVec;
 use crate::alloc::{Allocator, FailMode};
@@ -147,19 +147,12 @@ pub(crate) fn run_raw_vec_ops_within<T: Element, A: Allocator + Clone>(
             |a, s| run_all::<T, A>(ops, a, s),
         )
     };
-    once(ops).map_err(|first| {
-        let (minimal, mut report) = minimize(
-            ops,
-            first,
-            |ops| once(ops).err(),
-            super::report::MINIMIZE_BUDGET,
-        );
+    run_minimized(ops, once, |report, minimal| {
         let names = (
             short_type_name::<RawVec<T, TestAlloc<A>>>(),
             short_type_name::<T>(),
         );
-        report.set_context(names, "RawVecOp", &minimal, ops.len());
-        report
+        report.set_context(names, "RawVecOp", minimal, ops.len());
     })
 }
 

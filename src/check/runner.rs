@@ -25,7 +25,7 @@ use std::thread_local;
 use std::vec::Vec;
 
 use super::element::{Element, Side, Tracked, Trigger};
-use super::report::{Culprit, Mismatch};
+use super::report::{Culprit, MINIMIZE_BUDGET, Mismatch, minimize};
 use super::subject::Unsupported;
 use super::test_alloc::{Refusal, TestAlloc};
 use crate::alloc::{Allocator, FailMode};
@@ -376,6 +376,20 @@ pub(crate) fn refuse_next<A: Allocator, R>(
     let result = alloc.fallible(f);
     alloc.set_plan(plan);
     (result, failing.failures() > failures_before)
+}
+
+/// Runs `ops` with `once`; a failing sequence is minimized (see [`minimize`]) and `context`
+/// then names its subject and renders the minimal sequence into the report.
+pub(crate) fn run_minimized<Op: Clone>(
+    ops: &[Op],
+    once: impl Fn(&[Op]) -> Result<RunSummary, Mismatch>,
+    context: impl FnOnce(&mut Mismatch, &[Op]),
+) -> Result<RunSummary, Mismatch> {
+    once(ops).map_err(|first| {
+        let (minimal, mut report) = minimize(ops, first, |ops| once(ops).err(), MINIMIZE_BUDGET);
+        context(&mut report, &minimal);
+        report
+    })
 }
 
 /// A [`Tracked`] panic that an `ArmPanic` operation asked for, waiting for the next step.

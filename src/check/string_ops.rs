@@ -19,8 +19,8 @@ use arbitrary::Arbitrary;
 
 use super::decode::ops_from_bytes;
 use super::input::{Amount, HintLie, Index, Lying, Pred, RangeSpec};
-use super::report::{MINIMIZE_BUDGET, Mismatch, minimize, short_type_name};
-use super::runner::{RunSummary, Step, refuse_next, run_checked, run_side};
+use super::report::{Mismatch, short_type_name};
+use super::runner::{RunSummary, Step, refuse_next, run_checked, run_minimized, run_side};
 use super::test_alloc::TestAlloc;
 use crate::alloc::{Allocator, FailMode, Global};
 use crate::string::MyString;
@@ -152,12 +152,10 @@ pub fn run_string_ops<A: Allocator + Clone>(
             |a, s| run_all(ops, a, s),
         )
     };
-    once(ops).map_err(|first| {
-        let (minimal, mut report) = minimize(ops, first, |ops| once(ops).err(), MINIMIZE_BUDGET);
+    run_minimized(ops, once, |report, minimal| {
         let names = (short_type_name::<MyString<TestAlloc<A>>>(), "u8".into());
-        report.set_context(names, "StringOp", &minimal, ops.len());
+        report.set_context(names, "StringOp", minimal, ops.len());
         report.oracle = "String".into();
-        report
     })
 }
 

@@ -21,9 +21,10 @@ use arbitrary::Arbitrary;
 
 use super::element::{Element, Side, Tracked, Trigger};
 use super::input::{Amount, HintLie, Index, IterEnd, Lying, Pred, RangeSpec};
-use super::report::{MINIMIZE_BUDGET, Mismatch, minimize, short_type_name};
+use super::report::{Mismatch, short_type_name};
 use super::runner::{
-    Outcome, PanicMatch, PendingPanic, RunSummary, Step, refuse_next, run_checked, run_op, values,
+    Outcome, PanicMatch, PendingPanic, RunSummary, Step, refuse_next, run_checked, run_minimized,
+    run_op, values,
 };
 use super::subject::{
     CapacityCheck, Collected, DropCheck, IterPlan, PanicCheck, ReserveError, Supported, VecFamily,
@@ -302,11 +303,8 @@ pub(crate) fn run_vec_within<F: VecFamily, T: Element, A: Allocator + Clone>(
     budget: Option<usize>,
 ) -> Result<RunSummary, Mismatch> {
     let once = |ops: &[VecOp]| run_vec_once::<F::Vec<T, A>, T, A>(ops, alloc.clone(), budget);
-    once(ops).map_err(|first| {
-        let rerun = |ops: &[VecOp]| once(ops).err();
-        let (minimal, mut report) = minimize(ops, first, rerun, MINIMIZE_BUDGET);
-        describe::<F, T, A>(&mut report, &minimal, ops.len());
-        report
+    run_minimized(ops, once, |report, minimal| {
+        describe::<F, T, A>(report, minimal, ops.len());
     })
 }
 
