@@ -88,9 +88,9 @@ pub enum VecOp {
     ShrinkToFit,
     /// `shrink_to`.
     ShrinkTo(u16),
-    /// `resize` (length taken modulo 512).
+    /// `resize` (length taken modulo 64, or modulo 512 when the top four bits are set).
     Resize(u16, u8),
-    /// `resize_with` (length taken modulo 512).
+    /// `resize_with` (length as for `Resize`).
     ResizeWith(u16, u8),
     /// `extend_from_slice`.
     ExtendFromSlice(#[arbitrary(with = super::decode::seeds)] Vec<u8>),
@@ -441,7 +441,7 @@ struct Run<'a, S, O, T, A: Allocator> {
 }
 
 /// The length past which a run cuts both vectors back (see `Run::all`).
-const MAX_LEN: usize = 4096;
+const MAX_LEN: usize = 1024;
 
 /// Runs `$body` with `$v` bound to the subject, then — if it has the operation — to std's
 /// vector, each in `run_op`, and judges the two outcomes. `$side` names the side (to build
@@ -782,12 +782,12 @@ where
     }
 
     fn resize(&mut self, step: &Step<'_, VecOp>, n: u16, seed: u8) -> StepResult {
-        let n = usize::from(n) % 512;
+        let n = Self::new_len(n);
         both!(self, step, |v, side| v.resize(n, T::from_seed(seed, side)))
     }
 
     fn resize_with(&mut self, step: &Step<'_, VecOp>, n: u16, seed: u8) -> StepResult {
-        let n = usize::from(n) % 512;
+        let n = Self::new_len(n);
         both!(self, step, |v, side| {
             let mut next = seed;
             v.resize_with(n, &mut || {
@@ -795,6 +795,16 @@ where
                 T::from_seed(next, side)
             })
         })
+    }
+
+    /// The length a `resize` asks for: below 64 mostly; below 512 when the top four bits are
+    /// set (1 in 16), so a fuzzer spends its time on many short runs, not a few long ones.
+    fn new_len(n: u16) -> usize {
+        if n >> 12 == 0xF {
+            usize::from(n) % 512
+        } else {
+            usize::from(n) % 64
+        }
     }
 
     // --- adding many elements ---------------------------------------------------------------
