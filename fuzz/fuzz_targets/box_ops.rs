@@ -4,6 +4,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "asan_defaults.rs"]
+mod asan_defaults;
+
 fuzz_target!(|data: &[u8]| {
     boxvec::check::fuzz_box_ops(data);
 });
