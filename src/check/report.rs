@@ -241,17 +241,17 @@ impl core::error::Error for Mismatch {}
 
 /// Re-runs allowed when minimizing a failing sequence (fewer under Miri, where a run costs a
 /// thousand times more).
-pub(crate) const MINIMIZE_BUDGET: usize = if cfg!(miri) { 60 } else { 400 };
+const MINIMIZE_BUDGET: usize = if cfg!(miri) { 60 } else { 400 };
 
 /// Shrinks a failing operation sequence: removes chunks of operations, halving the chunk size,
-/// while the shorter sequence still fails the same way (at most `budget` re-runs). Returns
-/// the smallest failing sequence found and its report.
+/// while the shorter sequence still fails the same way (at most [`MINIMIZE_BUDGET`] re-runs).
+/// Returns the smallest failing sequence found and its report.
 pub(crate) fn minimize<Op: Clone>(
     ops: &[Op],
     first: Mismatch,
     mut run: impl FnMut(&[Op]) -> Option<Mismatch>,
-    mut budget: usize,
 ) -> (Vec<Op>, Mismatch) {
+    let mut budget = MINIMIZE_BUDGET;
     let mut best: Vec<Op> = ops.to_vec();
     let mut report = first;
     if !report.culprit.is_bug() {

@@ -25,7 +25,7 @@ use std::thread_local;
 use std::vec::Vec;
 
 use super::element::{Element, Side, Tracked, Trigger};
-use super::report::{Culprit, MINIMIZE_BUDGET, Mismatch, minimize};
+use super::report::{Culprit, Mismatch, minimize};
 use super::subject::Unsupported;
 use super::test_alloc::{Refusal, TestAlloc};
 use crate::alloc::{Allocator, FailMode};
@@ -386,7 +386,7 @@ pub(crate) fn run_minimized<Op: Clone>(
     context: impl FnOnce(&mut Mismatch, &[Op]),
 ) -> Result<RunSummary, Mismatch> {
     once(ops).map_err(|first| {
-        let (minimal, mut report) = minimize(ops, first, |ops| once(ops).err(), MINIMIZE_BUDGET);
+        let (minimal, mut report) = minimize(ops, first, |ops| once(ops).err());
         context(&mut report, &minimal);
         report
     })

@@ -1702,7 +1702,8 @@ impl<T: Clone, A: Allocator> MyVec<T, A> {
         let (init, spare, len) = self.split_at_spare_mut_with_len();
         // `spare` has room for `range.len()` elements after the `reserve`, so every clone is
         // written.
-        write_into_spare(spare, len, init[range].iter().cloned());
+        // SAFETY: `spare` and `len` come together from `split_at_spare_mut_with_len`.
+        unsafe { write_into_spare(spare, len, init[range].iter().cloned()) };
     }
 
     /// Appends `n` copies of `value`: `n - 1` clones, then `value` itself moved in last
@@ -1725,7 +1726,8 @@ impl<T, A: Allocator> MyVec<T, A> {
     fn extend_trusted(&mut self, count: usize, items: impl Iterator<Item = T>) {
         self.reserve(count);
         let (_, spare, len) = self.split_at_spare_mut_with_len();
-        write_into_spare(spare, len, items);
+        // SAFETY: `spare` and `len` come together from `split_at_spare_mut_with_len`.
+        unsafe { write_into_spare(spare, len, items) };
     }
 }
 

@@ -73,15 +73,18 @@ impl Drop for SetLenOnDrop<'_> {
 /// number written: the one write loop behind `extend_from_slice`, `extend_from_within`,
 /// `clone`, `resize`, `resize_with` and `my_vec![x; n]`.
 ///
-/// `spare` must be the vector's spare capacity and `len` its length field (as
-/// `split_at_spare_mut_with_len` returns them), so that raising `len` over the written slots
-/// hands them to the vector. The loop stops at whichever runs out first, and pulls no item
-/// once `spare` is full. If producing an item panics, the guard has counted every item
-/// written before it, so the vector owns exactly those.
+/// The loop stops at whichever runs out first, and pulls no item once `spare` is full. If
+/// producing an item panics, the guard has counted every item written before it, so the
+/// vector owns exactly those.
 ///
 /// Out of line on purpose: see the module docs.
+///
+/// # Safety
+/// - `spare` is the spare capacity of a vector and `len` that vector's length field, as
+///   `split_at_spare_mut_with_len` returns them: `spare` starts at slot `*len`, so raising
+///   `*len` over the written slots hands exactly those slots to the vector.
 #[inline(never)]
-pub(super) fn write_into_spare<T>(
+pub(super) unsafe fn write_into_spare<T>(
     spare: &mut [MaybeUninit<T>],
     len: &mut usize,
     items: impl Iterator<Item = T>,
