@@ -254,8 +254,15 @@ fn counting_since_gives_deltas_and_reset_peak_restarts_the_peak() -> Result<(), 
     let counting: Counting = Counting::default();
     let l64 = layout(64, 1);
     let kept = counting.allocate(l64)?;
+    // A block that comes and goes first, so the peak (164) is above the live bytes (64) when
+    // it is reset: resetting must bring it down.
+    let passing = counting.allocate(layout(100, 1))?;
+    // SAFETY: `passing` is live with size 100.
+    unsafe { counting.deallocate(passing.cast(), layout(100, 1)) };
+    assert_eq!(counting.snapshot().peak_bytes, 164);
     let before = counting.snapshot();
     counting.reset_peak();
+    assert_eq!(counting.snapshot().peak_bytes, 64);
 
     let tmp = counting.allocate(layout(10, 1))?;
     // SAFETY: `tmp` is live with size 10.
@@ -289,6 +296,29 @@ fn counting_counts_failures_and_clones_share_counters() {
         (counts.failures, counts.allocations, counts.live_blocks),
         (2, 0, 0)
     );
+}
+
+#[test]
+fn counting_counts_a_refused_grow_as_a_failure_and_keeps_the_old_size() -> Result<(), AllocError> {
+    // Request 0 (the allocation) passes, request 1 (the grow) is refused.
+    let counting = Counting::new(Failing::with_mode(Global, FailMode::Nth(1)));
+    let (l8, l16) = (layout(8, 8), layout(16, 8));
+    let block = counting.allocate(l8)?;
+    // SAFETY: `block` is live with `l8`, and 16 >= 8.
+    assert!(unsafe { counting.grow(block.cast(), l8, l16) }.is_err());
+    let counts = counting.snapshot();
+    assert_eq!(
+        (
+            counts.failures,
+            counts.grows,
+            counts.live_blocks,
+            counts.live_bytes
+        ),
+        (1, 0, 1, 8)
+    );
+    // SAFETY: the refused grow left `block` live with `l8`.
+    unsafe { counting.deallocate(block.cast(), l8) };
+    Ok(())
 }
 
 #[test]
@@ -1222,6 +1252,163 @@ fn over_aligned_layouts_through_checked_global() -> Result<(), AllocError> {
         // SAFETY: `block` is live with `new`.
         unsafe { checked.deallocate(block.cast(), new) };
     }
+    checked.assert_no_leaks();
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checked: blocks placed exactly where a test needs them
+// ---------------------------------------------------------------------------------------------
+
+/// The memory a [`Placing`] hands out: 256 bytes, aligned for every layout used here.
+#[repr(align(64))]
+struct PlacingArena(UnsafeCell<[u8; 256]>);
+
+/// An allocator that hands out its arena's bytes at the offsets it was given, one offset per
+/// request, so that a test can put blocks side by side, on top of each other, or where a block
+/// was freed before: what real allocators do only by chance. It frees nothing; the arena goes
+/// when the allocator is dropped.
+struct Placing {
+    /// From `Box::into_raw`, freed in `Drop`: a raw pointer, so that moving the allocator
+    /// (into a `Checked`) does not disturb pointers into the arena.
+    arena: NonNull<PlacingArena>,
+    offsets: RefCell<std::collections::VecDeque<usize>>,
+}
+
+impl Placing {
+    fn new(offsets: &[usize]) -> Self {
+        let arena = Box::new(PlacingArena(UnsafeCell::new([0; 256])));
+        Placing {
+            arena: NonNull::from(Box::leak(arena)),
+            offsets: RefCell::new(offsets.iter().copied().collect()),
+        }
+    }
+
+    /// The address `offset` bytes into the arena.
+    fn at(&self, offset: usize) -> NonNull<u8> {
+        assert!(offset <= 256);
+        // SAFETY: `arena` is live until `self` is dropped; `UnsafeCell::raw_get` makes a
+        // pointer without a reference, and `offset` stays within (or one past) the arena.
+        unsafe {
+            NonNull::new_unchecked(
+                UnsafeCell::raw_get(&raw const (*self.arena.as_ptr()).0)
+                    .cast::<u8>()
+                    .add(offset),
+            )
+        }
+    }
+}
+
+impl Drop for Placing {
+    fn drop(&mut self) {
+        // SAFETY: `arena` came from `Box::leak` in `new` and is freed only here.
+        drop(unsafe { Box::from_raw(self.arena.as_ptr()) });
+    }
+}
+
+// SAFETY: every block lies inside the arena, which lives as long as the allocator (it is not
+// `Clone`). It breaks the contract only where a test asks it to (overlapping offsets), and
+// `Checked` panics before anyone uses such a block.
+unsafe impl Allocator for Placing {
+    fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, AllocError> {
+        let offset = self.offsets.borrow_mut().pop_front().ok_or(AllocError)?;
+        assert!(offset + layout.size() <= 256 && layout.align() <= 64);
+        Ok(NonNull::slice_from_raw_parts(
+            self.at(offset),
+            layout.size(),
+        ))
+    }
+
+    unsafe fn deallocate(&self, _ptr: NonNull<u8>, _layout: Layout) {}
+}
+
+/// Allocates 16 bytes (align 8) from `checked`, which must succeed.
+fn sixteen(checked: &Checked<Placing>) -> NonNull<[u8]> {
+    checked.allocate(layout(16, 8)).unwrap()
+}
+
+/// Frees a 16-byte block through `checked`.
+///
+/// # Safety
+/// As for [`Allocator::deallocate`] (or a bug `Checked` reports before passing it on).
+unsafe fn free_sixteen(checked: &Checked<Placing>, ptr: NonNull<u8>) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { checked.deallocate(ptr, layout(16, 8)) };
+}
+
+#[test]
+fn checked_accepts_blocks_that_touch_without_overlapping() {
+    // The second block ends where the first begins, the third begins where the first ends.
+    let checked = Checked::new(Placing::new(&[16, 0, 32]));
+    let blocks = [sixteen(&checked), sixteen(&checked), sixteen(&checked)];
+    assert_eq!((checked.live_blocks(), checked.live_bytes()), (3, 48));
+    for block in blocks {
+        // SAFETY: each block is live with 16 bytes, align 8.
+        unsafe { free_sixteen(&checked, block.cast()) };
+    }
+    checked.assert_no_leaks();
+}
+
+#[test]
+#[should_panic(expected = "of length 16 that overlaps the live block")]
+fn checked_catches_a_block_that_starts_inside_a_live_one() {
+    let checked = Checked::new(Placing::new(&[0, 8]));
+    let _first = sixteen(&checked);
+    let _second = sixteen(&checked); // bytes 8..24, inside 0..16
+}
+
+#[test]
+#[should_panic(expected = "Checked: double free: deallocate of")]
+fn checked_remembers_more_frees_than_the_last() {
+    let checked = Checked::new(Placing::new(&[0, 32]));
+    let (first, second) = (sixteen(&checked), sixteen(&checked));
+    // SAFETY: both blocks are live; the third call frees `first` again, the bug under test,
+    // which `Checked` must recognize although another block was freed since.
+    unsafe {
+        free_sixteen(&checked, first.cast());
+        free_sixteen(&checked, second.cast());
+        free_sixteen(&checked, first.cast());
+    }
+}
+
+#[test]
+#[should_panic(expected = "Checked: double free: deallocate of")]
+fn checked_forgets_only_the_freed_address_that_is_reused() {
+    let checked = Checked::new(Placing::new(&[0, 32, 0]));
+    let (first, second) = (sixteen(&checked), sixteen(&checked));
+    // SAFETY: both blocks are live.
+    unsafe {
+        free_sixteen(&checked, first.cast());
+        free_sixteen(&checked, second.cast());
+    }
+    // Reuses `first`'s address: that address is live again, `second`'s is still freed.
+    let reused = sixteen(&checked);
+    assert_eq!(reused.cast::<u8>(), first.cast::<u8>());
+    // SAFETY: none: `second` was freed above; `Checked` must still call this a double free.
+    unsafe { free_sixteen(&checked, second.cast()) };
+}
+
+#[test]
+#[should_panic(expected = "not a live block (double free or foreign pointer)")]
+fn checked_calls_the_address_one_past_a_block_foreign_not_interior() {
+    let checked = Checked::new(Placing::new(&[0]));
+    let _block = sixteen(&checked);
+    let one_past = checked.inner().at(16);
+    // SAFETY: none: nothing was allocated at `one_past`, the bug under test.
+    unsafe { free_sixteen(&checked, one_past) };
+}
+
+#[test]
+fn checked_keeps_a_zero_size_block_when_its_grow_is_refused() -> Result<(), AllocError> {
+    let checked = Checked::new(Failing::new(Global));
+    let (empty, l16) = (layout(0, 8), layout(16, 8));
+    let block = checked.allocate(empty)?;
+    checked.inner().set_mode(FailMode::From(0));
+    // SAFETY: `block` is a live zero-size block with `empty`; 16 >= 0.
+    assert!(unsafe { checked.grow(block.cast(), empty, l16) }.is_err());
+    assert_eq!((checked.live_blocks(), checked.live_bytes()), (1, 0));
+    // SAFETY: the refused grow left `block` live with `empty`.
+    unsafe { checked.deallocate(block.cast(), empty) };
     checked.assert_no_leaks();
     Ok(())
 }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Mutation testing with cargo-mutants, one group of source files at a time. See docs/mutants.md.
+#
+#   scripts/mutants.sh                  # every group, in order (hours: ~2,000 mutants)
+#   scripts/mutants.sh alloc check      # only these groups
+#   SHARD=0/4 scripts/mutants.sh vec    # a quarter of a group (k/n, k from 0)
+#   FRESH=1 scripts/mutants.sh alloc    # forget earlier results and start the group again
+#   scripts/mutants.sh --report         # only rebuild docs/mutants.md's table from the results
+#
+# Groups: alloc check raw_vec vec boxed string error (the files of each are listed below).
+#
+# Why groups: one mutant costs a rebuild of the library and of every test binary that is run,
+# so each group runs only the test files that exercise it (plus the library's unit tests), not
+# the whole suite; doctests are left out (each is a separate binary to build). A mutant that
+# survives its group's tests would perhaps be caught by another file: such survivors are
+# counted as missed anyway, so the figures are a lower bound.
+#
+# Resumable: results go to target/mutants/<group>/mutants.out/ as they come. Run the same
+# command again and the mutants already caught (or that do not compile) are skipped
+# (`cargo mutants --iterate`); only the missed, timed-out and not-yet-run ones are tested.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ALL_GROUPS=(alloc check raw_vec vec boxed string error)
+
+group_files() {
+    case "$1" in
+        alloc) echo "src/alloc/*.rs" ;;
+        check) echo "src/check/*.rs" ;;
+        raw_vec) echo "src/raw_vec.rs" ;;
+        vec) echo "src/vec/*.rs" ;;
+        boxed) echo "src/boxed.rs src/boxed/*.rs" ;;
+        string) echo "src/string.rs src/string/*.rs" ;;
+        error) echo "src/error.rs" ;;
+        *) echo "unknown group '$1' (groups: ${ALL_GROUPS[*]})" >&2; exit 2 ;;
+    esac
+}
+
+# The test files that exercise a group (each is a `--test` target of cargo test).
+group_tests() {
+    case "$1" in
+        alloc) echo "alloc_instrumented check_harness" ;;
+        check) echo "check_harness fuzz_corpus differential string_differential" ;;
+        raw_vec) echo "raw_vec raw_vec_parity vec_fault_injection" ;;
+        vec) echo "vec_api vec_iters vec_panic_safety vec_fault_injection differential" ;;
+        boxed) echo "boxed boxed_proptest" ;;
+        string) echo "string_api string_panic_safety string_fault_injection string_differential" ;;
+        error) echo "vec_api raw_vec string_api" ;;
+    esac
+}
+
+if [ "${1:-}" = "--report" ]; then
+    exec python3 scripts/mutants_report.py
+fi
+
+command -v cargo-mutants >/dev/null 2>&1 || cargo install cargo-mutants --locked
+
+groups=("$@")
+[ "${#groups[@]}" -gt 0 ] || groups=("${ALL_GROUPS[@]}")
+
+for group in "${groups[@]}"; do
+    out="target/mutants/$group"
+    [ "${FRESH:-0}" = 1 ] && rm -rf "$out"
+    mkdir -p "$out"
+    # --gitignore=true: do not copy fuzz/target (hundreds of MB) into each scratch tree.
+    args=(--output "$out" --no-shuffle --jobs "${JOBS:-1}" --profile mutants --gitignore=true)
+    # shellcheck disable=SC2046 # the globs in group_files are meant to expand here
+    for file in $(group_files "$group"); do args+=(--file "$file"); done
+    [ -n "${SHARD:-}" ] && args+=(--shard "$SHARD")
+    [ -f "$out/mutants.out/outcomes.json" ] && args+=(--iterate)
+    # The targets go to every cargo command (`--cargo-arg`), not only to `cargo test`: the
+    # build phase (`cargo test --no-run`) would otherwise build every test file and example.
+    targets=(--lib)
+    for test in $(group_tests "$group"); do targets+=(--test "$test"); done
+    for target in "${targets[@]}"; do args+=("--cargo-arg=$target"); done
+    echo "==== mutants: $group ($(group_files "$group")) tested by: ${targets[*]}"
+    status=0
+    cargo mutants "${args[@]}" || status=$?
+    # cargo-mutants exits 2 when a mutant survived and 3 on a timeout: results, not failures.
+    case "$status" in
+        0 | 2 | 3) ;;
+        *) echo "!!!! cargo mutants failed on $group (exit $status)"; exit "$status" ;;
+    esac
+done
+python3 scripts/mutants_report.py
