@@ -4,6 +4,8 @@
 #   scripts/mutants.sh                  # every group, in order (hours: ~2,000 mutants)
 #   scripts/mutants.sh alloc check      # only these groups
 #   SHARD=0/4 scripts/mutants.sh vec    # a quarter of a group (k/n, k from 0)
+#   FILES="src/check/runner.rs src/check/report.rs" scripts/mutants.sh check
+#                                       # only some files of a group (tested by its tests)
 #   FRESH=1 scripts/mutants.sh alloc    # forget earlier results and start the group again
 #   scripts/mutants.sh --report         # only rebuild docs/mutants.md's table from the results
 #
@@ -18,6 +20,10 @@
 # Resumable: results go to target/mutants/<group>/mutants.out/ as they come. Run the same
 # command again and the mutants already caught (or that do not compile) are skipped
 # (`cargo mutants --iterate`); only the missed, timed-out and not-yet-run ones are tested.
+# Each run's lists are kept under target/mutants/<group>/history/ first (cargo-mutants keeps
+# only the last run's), and the report takes every mutant's best outcome over all runs. Line
+# numbers identify mutants: after changing a library file (not just its tests), start its
+# group again with FRESH=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,18 +68,24 @@ for group in "${groups[@]}"; do
     out="target/mutants/$group"
     [ "${FRESH:-0}" = 1 ] && rm -rf "$out"
     mkdir -p "$out"
+    if [ -d "$out/mutants.out" ]; then
+        mkdir -p "$out/history"
+        cp -r "$out/mutants.out" "$out/history/$(date +%Y%m%dT%H%M%S)"
+    fi
     # --gitignore=true: do not copy fuzz/target (hundreds of MB) into each scratch tree.
     args=(--output "$out" --no-shuffle --jobs "${JOBS:-1}" --profile mutants --gitignore=true)
     # shellcheck disable=SC2046 # the globs in group_files are meant to expand here
-    for file in $(group_files "$group"); do args+=(--file "$file"); done
+    files=${FILES:-$(group_files "$group")}
+    for file in $files; do args+=(--file "$file"); done
     [ -n "${SHARD:-}" ] && args+=(--shard "$SHARD")
     [ -f "$out/mutants.out/outcomes.json" ] && args+=(--iterate)
+    rm -rf "$out/mutants.out.old" # --iterate renames the last run's lists to this
     # The targets go to every cargo command (`--cargo-arg`), not only to `cargo test`: the
     # build phase (`cargo test --no-run`) would otherwise build every test file and example.
     targets=(--lib)
     for test in $(group_tests "$group"); do targets+=(--test "$test"); done
     for target in "${targets[@]}"; do args+=("--cargo-arg=$target"); done
-    echo "==== mutants: $group ($(group_files "$group")) tested by: ${targets[*]}"
+    echo "==== mutants: $group ($files) tested by: ${targets[*]}"
     status=0
     cargo mutants "${args[@]}" || status=$?
     # cargo-mutants exits 2 when a mutant survived and 3 on a timeout: results, not failures.

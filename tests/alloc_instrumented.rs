@@ -484,15 +484,20 @@ fn recording_records_failed_requests_and_keeps_the_old_block() -> Result<(), All
 #[test]
 fn recording_clear_len_and_shared_log() -> Result<(), AllocError> {
     let recording: Recording = Recording::default();
+    assert_eq!((recording.len(), recording.is_empty()), (0, true));
     let handle = recording.clone();
     let l = layout(4, 4);
     let block = handle.allocate(l)?;
-    assert_eq!((recording.len(), recording.is_empty()), (1, false));
+    let other = handle.allocate(l)?;
+    assert_eq!((recording.len(), recording.is_empty()), (2, false));
     recording.clear();
-    assert!(handle.is_empty());
-    // SAFETY: `block` is live with `l`.
-    unsafe { deallocate_through(&recording, block, l) }; // `&Recording` is an allocator
-    assert_eq!(handle.len(), 1);
+    assert_eq!((handle.len(), handle.is_empty()), (0, true));
+    // SAFETY: `block` and `other` are live with `l`.
+    unsafe {
+        deallocate_through(&recording, block, l); // `&Recording` is an allocator
+        deallocate_through(&recording, other, l);
+    }
+    assert_eq!(handle.len(), 2);
     Ok(())
 }
 
@@ -619,6 +624,28 @@ fn failing_live_bytes_over_enforces_a_budget() -> Result<(), AllocError> {
     // SAFETY: `a` is live with size 100.
     unsafe { failing.deallocate(a.cast(), layout(100, 1)) };
     assert_eq!(failing.failures(), 3);
+    Ok(())
+}
+
+#[test]
+fn failing_live_bytes_over_never_refuses_what_adds_nothing_even_over_budget()
+-> Result<(), AllocError> {
+    let failing = Failing::with_mode(Global, FailMode::LiveBytesOver(100));
+    let l60 = layout(60, 1);
+    let block = failing.allocate(l60)?;
+    // The budget drops below what is already live: requests that add bytes are refused, but
+    // a zero-size allocation or a shrink adds nothing and must still pass.
+    failing.set_mode(FailMode::LiveBytesOver(10));
+    assert!(failing.allocate(layout(1, 1)).is_err());
+    let empty = failing.allocate(layout(0, 1))?;
+    // SAFETY: `block` is live with `l60`; 30 <= 60.
+    let block = unsafe { failing.shrink(block.cast(), l60, layout(30, 1))? };
+    // SAFETY: both blocks are live with these layouts.
+    unsafe {
+        failing.deallocate(empty.cast(), layout(0, 1));
+        failing.deallocate(block.cast(), layout(30, 1));
+    }
+    assert_eq!(failing.failures(), 1);
     Ok(())
 }
 
