@@ -482,6 +482,27 @@ fn recording_records_failed_requests_and_keeps_the_old_block() -> Result<(), All
 }
 
 #[test]
+fn recording_passes_zeroed_requests_on_and_logs_them_as_zeroed() -> Result<(), AllocError> {
+    let recording: Recording = Recording::default();
+    let l = layout(24, 8);
+    let block = recording.allocate_zeroed(l)?;
+    assert!(block.len() >= 24);
+    // SAFETY: a zeroed block of at least 24 bytes is valid for reads of 24 initialized bytes.
+    assert_eq!(unsafe { read(block, 24) }, [0; 24]);
+    assert_eq!(
+        recording.events(),
+        [Event::Allocate {
+            layout: l,
+            zeroed: true,
+            addr: Some(addr(block)),
+        }]
+    );
+    // SAFETY: `block` is live with `l`.
+    unsafe { recording.deallocate(block.cast(), l) };
+    Ok(())
+}
+
+#[test]
 fn recording_clear_len_and_shared_log() -> Result<(), AllocError> {
     let recording: Recording = Recording::default();
     assert_eq!((recording.len(), recording.is_empty()), (0, true));
