@@ -524,6 +524,38 @@ fn a_refusal_in_an_infallible_operation_is_a_report_not_an_abort() {
 }
 
 #[test]
+fn the_battery_runs_and_counts_every_kind_of_sequence() {
+    let report = check_allocator(
+        Global,
+        Battery {
+            rounds: 1,
+            ..Battery::default()
+        },
+    )
+    .expect("Global keeps the contract");
+    assert_eq!((report.sequences, report.stopped), (20, 0), "{report}");
+    assert!(report.first_stop.is_none());
+    // Each kind ran (a battery that silently skipped one would still report steps), and the
+    // totals are the sums of what the runs returned.
+    let kinds = report.steps_by_kind;
+    assert!(
+        kinds.vec > 0 && kinds.boxed > 0 && kinds.raw_vec > 0 && kinds.fallible > 0,
+        "{report}"
+    );
+    assert_eq!(
+        kinds.vec + kinds.boxed + kinds.raw_vec + kinds.fallible,
+        report.steps
+    );
+    assert!(
+        report.panics > 0 && report.injected_failures > 0,
+        "{report}"
+    );
+    let shown = report.to_string();
+    let expected = format!("{} operations ({} on MyVec, ", report.steps, kinds.vec);
+    assert!(shown.contains(&expected), "{shown}");
+}
+
+#[test]
 fn the_budget_refuses_before_the_allocator_is_asked() {
     let alloc = TestAlloc::new(Global, FailMode::Never).with_budget(64);
     let mut v: boxvec::MyVec<u8, TestAlloc> = boxvec::MyVec::new_in(alloc.clone());

@@ -73,7 +73,7 @@ mod test_alloc;
 mod vec_impls;
 mod vec_ops;
 
-pub use allocator::{AllocatorReport, Battery, check_allocator};
+pub use allocator::{AllocatorReport, Battery, StepsByKind, check_allocator};
 pub use box_ops::{BoxOp, run_box_ops};
 pub use decode::{ElementKind, Input, ops_from_bytes};
 pub use element::{Element, OverAligned, Side, TRACKED_PANIC, Tracked, Trigger};
