@@ -11,6 +11,7 @@ is a measurement, the judgement is in the document's text.
 import collections
 import pathlib
 import re
+import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "target" / "mutants"
@@ -25,9 +26,23 @@ LISTS = {
 MUTANT_LINE = re.compile(r"^(src/[^:]+):\d+:\d+: ")
 
 
+def current_mutants():
+    """The mutants of the library as it is now, as cargo-mutants names them."""
+    listing = subprocess.run(
+        ["cargo", "mutants", "--list", "--file", "src/**/*.rs", "--file", "src/*.rs"],
+        cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return {line for line in listing.splitlines() if MUTANT_LINE.match(line)}
+
+
 def read_outcomes():
-    """file -> outcome -> set of mutant lines (a set: --iterate may list one twice)."""
+    """file -> outcome -> set of mutant lines (a set: --iterate may list one twice).
+
+    Only mutants that exist in the code as it is now count: a result for a line that has
+    since moved or changed is stale (mutants are named by file, line and column)."""
+    current = current_mutants()
     table = collections.defaultdict(lambda: collections.defaultdict(set))
+    for line in current:
+        table[MUTANT_LINE.match(line).group(1)]["all"].add(line)
     runs = sorted(RESULTS.glob("*/mutants.out")) + sorted(RESULTS.glob("*/history/*"))
     for out in runs:
         for outcome, names in LISTS.items():
@@ -36,26 +51,30 @@ def read_outcomes():
                 if not path.exists():
                     continue
                 for line in path.read_text().splitlines():
-                    match = MUTANT_LINE.match(line)
-                    if match:
-                        table[match.group(1)][outcome].add(line)
+                    if line in current:
+                        table[MUTANT_LINE.match(line).group(1)][outcome].add(line)
     # A mutant caught in any run is caught; one that timed out once and was missed in another
     # run counts once, as missed.
+    # previously_caught.txt (written by --iterate) lists the unviable mutants it skipped too:
+    # a mutant that did not compile in some run is unviable, whatever else lists it.
     for outcomes in table.values():
-        outcomes["missed"] -= outcomes["caught"]
-        outcomes["timeout"] -= outcomes["caught"] | outcomes["missed"]
-        outcomes["unviable"] -= outcomes["caught"] | outcomes["missed"] | outcomes["timeout"]
-    return table
+        outcomes["caught"] -= outcomes["unviable"]
+        outcomes["missed"] -= outcomes["caught"] | outcomes["unviable"]
+        outcomes["timeout"] -= outcomes["caught"] | outcomes["missed"] | outcomes["unviable"]
+        outcomes["not run"] = outcomes["all"] - outcomes["caught"] - outcomes["missed"] - \
+            outcomes["timeout"] - outcomes["unviable"]
+    # Files with no result at all are not listed (they were not measured yet).
+    return {f: o for f, o in table.items() if o["all"] != o["not run"]}
 
 
 def render(table):
-    rows = ["| file | caught | timeout | missed | unviable | detected |",
-            "|---|---:|---:|---:|---:|---:|"]
+    rows = ["| file | caught | timeout | missed | unviable | not run yet | detected |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
     totals = collections.Counter()
     for file in sorted(table):
         counts = {k: len(v) for k, v in table[file].items()}
-        for k in LISTS:
-            totals[k] += counts.get(k, 0)
+        for k in counts:
+            totals[k] += counts[k]
         rows.append(row(file, counts))
     rows.append(row("**all measured**", totals))
     missed = sorted(line for f in table for line in table[f]["missed"])
@@ -71,7 +90,8 @@ def row(file, counts):
     # A timeout is a mutant that made the tests hang (a lock never released, a loop that no
     # longer ends): the suite does not pass, so it is detected, as cargo-mutants' book says.
     share = f"{100 * (caught + timeout) / viable:.1f}%" if viable else "n/a"
-    return f"| {file} | {caught} | {timeout} | {missed} | {counts.get('unviable', 0)} | {share} |"
+    unviable, not_run = counts.get("unviable", 0), counts.get("not run", 0)
+    return f"| {file} | {caught} | {timeout} | {missed} | {unviable} | {not_run} | {share} |"
 
 
 def main():
