@@ -716,3 +716,97 @@ fn what_a_subject_declares_it_cannot_do_is_not_compared() {
     let summary = run_vec::<OwnWaysVecs, u8, _>(&ops, Global).unwrap();
     assert_eq!((summary.steps, summary.skipped), (5, 1));
 }
+
+// --- the harness's own elements ----------------------------------------------------------------
+
+#[test]
+fn an_armed_tracked_panics_once_at_the_nth_clone_or_drop_of_its_side() {
+    use boxvec::check::{Side, TRACKED_PANIC, Trigger, panic_message};
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let panics = |f: &mut dyn FnMut()| {
+        catch_unwind(AssertUnwindSafe(f)).map_err(|payload| panic_message(&*payload))
+    };
+    Tracked::reset();
+    let mut values: Vec<Tracked> = (0..4).map(|s| Tracked::from_seed(s, Side::Ours)).collect();
+    let theirs = Tracked::from_seed(9, Side::Std);
+    assert_eq!(
+        (Tracked::live(Side::Ours), Tracked::live(Side::Std)),
+        (4, 1)
+    );
+
+    Tracked::arm(Side::Ours, Trigger::Clone, 1);
+    let first = values[0].clone(); // clone number 0
+    let _ = theirs.clone(); // the other side's clones do not count
+    assert_eq!(
+        panics(&mut || drop(values[1].clone())),
+        Err(TRACKED_PANIC.to_string())
+    );
+    let again = values[2].clone(); // one-shot: disarmed once it fired
+    assert_eq!(Tracked::live(Side::Ours), 6);
+
+    Tracked::arm(Side::Ours, Trigger::Drop, 2);
+    drop(first); // drop number 0
+    drop(again); // drop number 1
+    let mut third = values.pop();
+    assert_eq!(
+        panics(&mut || drop(third.take())),
+        Err(TRACKED_PANIC.to_string())
+    );
+    // A value whose drop panicked is gone all the same.
+    assert_eq!(Tracked::live(Side::Ours), 3);
+    drop(values);
+    drop(theirs);
+    assert_eq!(
+        (Tracked::live(Side::Ours), Tracked::live(Side::Std)),
+        (0, 0)
+    );
+    Tracked::reset();
+}
+
+#[test]
+fn an_armed_panic_in_a_sequence_panics_on_both_sides_and_is_counted() {
+    use boxvec::check::Trigger;
+    let ops = [
+        VecOp::Push(1),
+        VecOp::Push(2),
+        VecOp::Push(3),
+        VecOp::ArmPanic(Trigger::Drop, 1),
+        VecOp::Truncate(0),
+        VecOp::Push(4),
+    ];
+    let summary = run_vec::<MyVecs, Tracked, _>(&ops, Global).unwrap();
+    assert_eq!((summary.steps, summary.panics), (6, 1));
+    // Other element types ignore the trigger.
+    let summary = run_vec::<MyVecs, u8, _>(&ops, Global).unwrap();
+    assert_eq!((summary.steps, summary.panics), (6, 0));
+}
+
+#[test]
+fn element_keys_are_their_seeds_so_predicates_pick_some_and_not_others() {
+    use boxvec::check::{OverAligned, Side};
+    fn keys<T: Element>() -> Vec<u8> {
+        (0..=255)
+            .map(|seed| T::from_seed(seed, Side::Ours).key())
+            .collect()
+    }
+    let seeds: Vec<u8> = (0..=255).collect();
+    assert_eq!(keys::<u8>(), seeds);
+    assert_eq!(keys::<u32>(), seeds);
+    assert_eq!(keys::<[u8; 3]>(), seeds);
+    assert_eq!(keys::<String>(), seeds);
+    assert_eq!(keys::<OverAligned>(), seeds);
+    Tracked::reset();
+    assert_eq!(keys::<Tracked>(), seeds);
+    assert_eq!(Tracked::live(boxvec::check::Side::Ours), 0);
+    // A type without a value has one key.
+    assert!(keys::<()>().iter().all(|&key| key == 0));
+}
+
+#[test]
+fn triggers_print_as_rust_source_for_replay_tests() {
+    use boxvec::check::Trigger;
+    assert_eq!(
+        format!("{:?}", [Trigger::Clone, Trigger::Drop]),
+        "[Trigger::Clone, Trigger::Drop]"
+    );
+}

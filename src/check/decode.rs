@@ -223,3 +223,28 @@ pub(crate) fn seeds(u: &mut Unstructured<'_>) -> arbitrary::Result<Vec<u8>> {
     let take = len.min(u.len());
     Ok(u.bytes(take)?.to_vec())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::vec;
+    use std::vec::Vec;
+
+    use arbitrary::Unstructured;
+
+    use super::seeds;
+
+    /// The length byte is taken modulo 33: every length from 0 to 32 is as likely as the
+    /// others, and the seeds that follow are taken as they are.
+    #[test]
+    fn a_seed_list_is_a_length_from_0_to_32_then_that_many_bytes() {
+        let data: Vec<u8> = (0..=40).collect();
+        for (length_byte, expected_len) in [(0, 0), (32, 32), (33, 0), (65, 32), (200, 2)] {
+            let mut input = vec![length_byte];
+            input.extend_from_slice(&data);
+            let decoded = seeds(&mut Unstructured::new(&input)).unwrap();
+            assert_eq!(decoded, data[..expected_len], "length byte {length_byte}");
+        }
+        // Fewer bytes than the length asks for: what there is.
+        assert_eq!(seeds(&mut Unstructured::new(&[10, 7, 8])).unwrap(), [7, 8]);
+    }
+}
