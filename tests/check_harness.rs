@@ -803,6 +803,22 @@ fn element_keys_are_their_seeds_so_predicates_pick_some_and_not_others() {
 }
 
 #[test]
+fn tracked_values_compare_by_value_across_sides() {
+    use boxvec::check::Side;
+    Tracked::reset();
+    let (ours, theirs) = (
+        Tracked::from_seed(5, Side::Ours),
+        Tracked::from_seed(5, Side::Std),
+    );
+    let other = Tracked::from_seed(6, Side::Ours);
+    assert_eq!(ours, theirs);
+    assert_ne!(ours, other);
+    assert_eq!(format!("{ours:?} {other:?}"), "T5 T6");
+    drop((ours, theirs, other));
+    Tracked::reset();
+}
+
+#[test]
 fn triggers_print_as_rust_source_for_replay_tests() {
     use boxvec::check::Trigger;
     assert_eq!(
