@@ -826,3 +826,34 @@ fn triggers_print_as_rust_source_for_replay_tests() {
         "[Trigger::Clone, Trigger::Drop]"
     );
 }
+
+// --- fallible operations ------------------------------------------------------------------------
+
+#[test]
+fn a_fail_plan_stands_for_the_fail_mode_its_docs_give() {
+    use boxvec::check::FailPlan;
+    assert_eq!(FailPlan::Nth(40).mode(), FailMode::Nth(8)); // modulo 32
+    assert_eq!(FailPlan::From(70).mode(), FailMode::From(6)); // modulo 32
+    assert_eq!(FailPlan::LargerThan(300).mode(), FailMode::LargerThan(300));
+    assert_eq!(
+        FailPlan::LiveBytesOver(10).mode(),
+        FailMode::LiveBytesOver(40)
+    ); // 4 x n
+}
+
+#[test]
+fn a_box_slice_that_needs_no_bytes_makes_no_request_to_refuse() {
+    use boxvec::check::{FallibleOp, run_alloc_failures};
+    // Five zero-sized elements, or no bytes at all: nothing to allocate, so nothing can be
+    // refused even when every request would be.
+    let ops = [FallibleOp::BoxTryNewUninitSlice(5)];
+    let summary = run_alloc_failures::<(), _>(&ops, FailMode::From(0), Global).unwrap();
+    assert_eq!((summary.steps, summary.injected_failures), (1, 0));
+    let ops = [FallibleOp::BoxTryNewUninitSlice(0)];
+    let summary = run_alloc_failures::<u8, _>(&ops, FailMode::From(0), Global).unwrap();
+    assert_eq!((summary.steps, summary.injected_failures), (1, 0));
+    // Three bytes: one request, refused, and reported as an error.
+    let ops = [FallibleOp::BoxTryNewUninitSlice(3)];
+    let summary = run_alloc_failures::<u8, _>(&ops, FailMode::From(0), Global).unwrap();
+    assert_eq!((summary.steps, summary.injected_failures), (1, 1));
+}
