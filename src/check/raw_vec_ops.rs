@@ -181,6 +181,15 @@ fn run_all<T: Element, A: Allocator + Clone>(
             sides.theirs.capacity(),
         )?;
         step.same_live_counts()?;
+        if core::mem::size_of::<T>() == 0 {
+            // A zero-sized element never needs memory: no request may reach the allocator
+            // (a deallocation of a block it never gave out, `Checked` reports by itself).
+            step.same(
+                "allocator requests for zero-sized elements",
+                alloc.failing().requests(),
+                0,
+            )?;
+        }
     }
     Ok(())
 }
