@@ -25,7 +25,8 @@ use crate::{MyBox, MyVec};
 /// use boxvec::check::{BoxOp, run_box_ops};
 /// use boxvec::alloc::Global;
 /// let ops = [BoxOp::New(1), BoxOp::Set(2), BoxOp::Clone, BoxOp::SliceFrom(vec![1, 2, 3])];
-/// run_box_ops::<String, _>(&ops, Global).unwrap();
+/// let summary = run_box_ops::<String, _>(&ops, Global).unwrap();
+/// assert_eq!((summary.steps, summary.panics), (4, 0));
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug, Hash, Arbitrary)]
 pub enum BoxOp {
