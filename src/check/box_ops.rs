@@ -66,10 +66,10 @@ pub enum BoxOp {
     /// `clone_from` a fresh box of this seed into the single box (std: `Box::clone_from`).
     CloneFrom(u8),
     /// `take` then `write` a new value into the same memory (std, which has no `Box::take`:
-    /// the value replaced in place); the block must stay where it was.
+    /// the value replaced in place); the block is reused: no allocator request.
     TakeWrite(u8),
-    /// `map` to a new value of the same type: the block must be reused (std: the value
-    /// replaced in place).
+    /// `map` to a new value of the same type: the block is reused, no allocator request (std:
+    /// the value replaced in place).
     MapSameLayout(u8),
     /// `map` to `(T, u64)` and back: two other layouts, a new block each time (std: nothing).
     MapThroughWider,
