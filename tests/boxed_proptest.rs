@@ -60,8 +60,8 @@ proptest! {
     #![proptest_config(common::proptest_config(512))]
 
     /// One element kind per case (each kind gets about a fifth of the cases natively; under
-    /// Miri, three cases, the kinds at random, and shorter sequences: each step costs Miri
-    /// about a second).
+    /// Miri, three cases, the kinds at random, and shorter sequences, each step being costly
+    /// to interpret).
     #[test]
     fn box_op_sequences_match_std(
         kind in prop::sample::select(ElementKind::ALL.to_vec()),

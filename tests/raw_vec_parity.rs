@@ -58,8 +58,8 @@ fn raw_vec_op() -> impl Strategy<Value = RawVecOp> {
 }
 
 /// Up to 40 operations natively; under Miri, where each one is interpreted on both sides with
-/// the harness's checks around it (about 0.7 s a step), fewer than 10, which keeps the file's
-/// run time below what it was before it ran on the harness.
+/// the harness's checks around it, fewer than 10, which keeps the file's Miri run below what
+/// it was before it ran on the harness.
 fn ops() -> impl Strategy<Value = Vec<RawVecOp>> {
     let max = if cfg!(miri) { 10 } else { 40 };
     prop::collection::vec(raw_vec_op(), 1..max)
