@@ -25,7 +25,8 @@ use crate::{MyBox, MyVec};
 /// use boxvec::check::{BoxOp, run_box_ops};
 /// use boxvec::alloc::Global;
 /// let ops = [BoxOp::New(1), BoxOp::Set(2), BoxOp::Clone, BoxOp::SliceFrom(vec![1, 2, 3])];
-/// run_box_ops::<String, _>(&ops, Global).unwrap();
+/// let summary = run_box_ops::<String, _>(&ops, Global).unwrap();
+/// assert_eq!((summary.steps, summary.panics), (4, 0));
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug, Hash, Arbitrary)]
 pub enum BoxOp {
@@ -62,6 +63,21 @@ pub enum BoxOp {
     SliceClone,
     /// `into_vec`, `push`, `into_boxed_slice`.
     SliceIntoVecPush(u8),
+    /// `clone_from` a fresh box of this seed into the single box (std: `Box::clone_from`).
+    CloneFrom(u8),
+    /// `take` then `write` a new value into the same memory (std, which has no `Box::take`:
+    /// the value replaced in place); the block is reused: no allocator request.
+    TakeWrite(u8),
+    /// `map` to a new value of the same type: the block is reused, no allocator request (std:
+    /// the value replaced in place).
+    MapSameLayout(u8),
+    /// `map` to `(T, u64)` and back: two other layouts, a new block each time (std: nothing).
+    MapThroughWider,
+    /// `clone_from` a fresh slice of these seeds into the slice box: in place when the
+    /// lengths match, a new block otherwise (as std).
+    SliceCloneFrom(#[arbitrary(with = super::decode::seeds)] Vec<u8>),
+    /// `TryFrom` the slice box into an array box of 3, else of 1, and back into a slice box.
+    SliceIntoArray,
     /// Arms a [`Tracked`] panic in the next operation, on both sides.
     ArmPanic(Trigger, u8),
 }
@@ -160,8 +176,22 @@ fn run_all<T: Element, A: Allocator + Clone>(
         )?;
         step.same_contents(&ours.slice, &theirs.slice)?;
         step.same_live_counts()?;
+        step.same(
+            "blocks held by the boxes",
+            alloc.checked().live_blocks(),
+            blocks_needed(ours),
+        )?;
     }
     Ok(())
+}
+
+/// The blocks our boxes must hold: one per box of a sized, non-empty value. An empty slice or
+/// a zero-sized value never reaches the allocator; a box never holds a second block.
+fn blocks_needed<T, A: Allocator>(ours: &OursState<T, A>) -> usize {
+    if mem::size_of::<T>() == 0 {
+        return 0;
+    }
+    usize::from(ours.single.is_some()) + usize::from(!ours.slice.is_empty())
 }
 
 /// Both sides and the run's allocator.
@@ -189,6 +219,11 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             BoxOp::SliceSet(..) | BoxOp::SliceClone | BoxOp::SliceIntoVecPush(_) => {
                 self.slice(step)
             }
+            BoxOp::CloneFrom(_) | BoxOp::SliceCloneFrom(_) => self.clone_from(step),
+            BoxOp::TakeWrite(_) | BoxOp::MapSameLayout(_) | BoxOp::MapThroughWider => {
+                self.reuse(step)
+            }
+            BoxOp::SliceIntoArray => self.slice_into_array(step),
             BoxOp::ArmPanic(..) => Ok(false),
         }
     }
@@ -369,6 +404,132 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
         });
         step.same_outcome(o, s)
     }
+
+    /// `clone_from` a fresh box into the single box (if there is one) or the slice box. As in
+    /// std, the value is cloned in place — no request may reach the allocator — unless the
+    /// slices' lengths differ.
+    fn clone_from(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours, &mut self.theirs, self.alloc);
+        let requests = || alloc.failing().requests();
+        // The requests `clone_from` made, when it had to work in place.
+        let mut in_place = None;
+        let o = run_side(|| match step.op {
+            BoxOp::SliceCloneFrom(seeds) => {
+                let mut v = MyVec::new_in(alloc.clone());
+                v.extend(values::<T>(seeds, Side::Ours));
+                let source = v.into_boxed_slice();
+                let (before, same_len) = (requests(), source.len() == ours.slice.len());
+                ours.slice.clone_from(&source);
+                in_place = same_len.then(|| requests() - before);
+            }
+            _ => {
+                if let Some(b) = ours.single.as_mut() {
+                    let value = T::from_seed(seed_of(step.op), Side::Ours);
+                    let source = MyBox::new_in(value, alloc.clone());
+                    let before = requests();
+                    b.clone_from(&source);
+                    in_place = Some(requests() - before);
+                }
+            }
+        });
+        let s = run_side(|| match step.op {
+            BoxOp::SliceCloneFrom(seeds) => {
+                let source: Box<[T]> = values::<T>(seeds, Side::Std).into();
+                theirs.slice.clone_from(&source);
+            }
+            _ => {
+                if let Some(b) = theirs.single.as_mut() {
+                    b.clone_from(&Box::new(T::from_seed(seed_of(step.op), Side::Std)));
+                }
+            }
+        });
+        let panicked = step.same_outcome(o, s)?;
+        if let Some(made) = in_place {
+            step.same("allocator requests of an in-place clone_from", made, 0)?;
+        }
+        Ok(panicked)
+    }
+
+    /// `take` + `write`, or `map`, on the single box. std has neither (both are unstable), so
+    /// its side replaces the value in place; ours drops the old value after the new one is in,
+    /// std's order, so a panicking `drop` leaves both sides alike. Where the layout stays the
+    /// same, the block must be reused: no request may reach the allocator (an address check
+    /// would not do: a freed block is often handed straight back).
+    fn reuse(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs, seed) = (
+            &mut self.ours.single,
+            &mut self.theirs.single,
+            seed_of(step.op),
+        );
+        let requests = self.alloc.failing().requests();
+        let o = run_side(|| {
+            let Some(b) = ours.take() else { return };
+            let (b, old) = match step.op {
+                BoxOp::TakeWrite(_) => {
+                    let (old, memory) = MyBox::take(b);
+                    (
+                        MyBox::write(memory, T::from_seed(seed, Side::Ours)),
+                        Some(old),
+                    )
+                }
+                BoxOp::MapSameLayout(_) => {
+                    let mut old = None;
+                    let b = MyBox::map(b, |value| {
+                        old = Some(value);
+                        T::from_seed(seed, Side::Ours)
+                    });
+                    (b, old)
+                }
+                _ => {
+                    let wider = MyBox::map(b, |value| (value, u64::MAX));
+                    (MyBox::map(wider, |(value, _)| value), None)
+                }
+            };
+            *ours = Some(b);
+            drop(old);
+        });
+        let requests = self.alloc.failing().requests() - requests;
+        let s = run_side(|| {
+            let Some(b) = theirs.as_mut() else { return };
+            if !matches!(step.op, BoxOp::MapThroughWider) {
+                drop(mem::replace(&mut **b, T::from_seed(seed, Side::Std)));
+            }
+        });
+        let panicked = step.same_outcome(o, s)?;
+        if !matches!(step.op, BoxOp::MapThroughWider) {
+            step.same("allocator requests while reusing the block", requests, 0)?;
+        }
+        Ok(panicked)
+    }
+
+    /// `TryFrom` the slice box into `[T; 3]`, else `[T; 1]`, and back: the length that fit.
+    fn slice_into_array(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.slice, &mut self.theirs.slice, self.alloc);
+        let o = run_side(|| {
+            let slice = mem::replace(ours, MyVec::new_in(alloc.clone()).into_boxed_slice());
+            let (slice, fit) = match MyBox::<[T; 3], _>::try_from(slice) {
+                Ok(array) => (MyBox::array_into_slice(array), Some(3)),
+                Err(slice) => match MyBox::<[T; 1], _>::try_from(slice) {
+                    Ok(array) => (MyBox::array_into_slice(array), Some(1)),
+                    Err(slice) => (slice, None),
+                },
+            };
+            *ours = slice;
+            fit
+        });
+        let s = run_side(|| {
+            let (slice, fit): (Box<[T]>, _) = match Box::<[T; 3]>::try_from(mem::take(theirs)) {
+                Ok(array) => (array, Some(3)),
+                Err(slice) => match Box::<[T; 1]>::try_from(slice) {
+                    Ok(array) => (array, Some(1)),
+                    Err(slice) => (slice, None),
+                },
+            };
+            *theirs = slice;
+            fit
+        });
+        step.same_outcome(o, s)
+    }
 }
 
 /// The seed of an operation that carries one value.
@@ -379,7 +540,10 @@ fn seed_of(op: &BoxOp) -> u8 {
         | BoxOp::TryNewRefused(seed)
         | BoxOp::NewUninitWrite(seed)
         | BoxOp::Set(seed)
-        | BoxOp::SliceIntoVecPush(seed) => seed,
+        | BoxOp::SliceIntoVecPush(seed)
+        | BoxOp::CloneFrom(seed)
+        | BoxOp::TakeWrite(seed)
+        | BoxOp::MapSameLayout(seed) => seed,
         _ => 0,
     }
 }

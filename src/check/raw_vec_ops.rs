@@ -26,7 +26,8 @@ use crate::error::TryReserveErrorKind;
 /// use boxvec::check::{RawVecOp, Amount, run_raw_vec_ops};
 /// use boxvec::alloc::Global;
 /// let ops = [RawVecOp::PushMany(9, 0), RawVecOp::ReserveExact(Amount::Small(3)), RawVecOp::ShrinkToFit];
-/// run_raw_vec_ops::<u16, _>(&ops, Global).unwrap();
+/// let summary = run_raw_vec_ops::<u16, _>(&ops, Global).unwrap();
+/// assert_eq!((summary.steps, summary.panics), (3, 0));
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug, Hash, Arbitrary)]
 pub enum RawVecOp {
@@ -181,6 +182,15 @@ fn run_all<T: Element, A: Allocator + Clone>(
             sides.theirs.capacity(),
         )?;
         step.same_live_counts()?;
+        if core::mem::size_of::<T>() == 0 {
+            // A zero-sized element never needs memory: no request may reach the allocator
+            // (a deallocation of a block it never gave out, `Checked` reports by itself).
+            step.same(
+                "allocator requests for zero-sized elements",
+                alloc.failing().requests(),
+                0,
+            )?;
+        }
     }
     Ok(())
 }
