@@ -33,35 +33,39 @@ proptest! {
     #[test]
     fn vec_ops_match_std(kind in kind_strategy(), bytes in bytes_strategy()) {
         let ops: Vec<VecOp> = decode(&bytes);
-        let result = kind.run_vec::<MyVecs, _>(&ops, Global);
-        if let Err(mismatch) = result {
-            return Err(TestCaseError::fail(mismatch.to_string()));
-        }
+        let summary = kind.run_vec::<MyVecs, _>(&ops, Global)
+            .map_err(|mismatch| TestCaseError::fail(mismatch.to_string()))?;
+        // Every operation ran and was compared: a runner that stopped early (or did nothing)
+        // would pass the mismatch check alone.
+        prop_assert_eq!(summary.steps, ops.len());
     }
 
     /// The one-line proptest entry point a user writes for their own type (`?` turns a
     /// `Mismatch` into a test failure, with the report as its message).
     #[test]
     fn vec_case_is_a_one_line_property_test(bytes in bytes_strategy()) {
-        boxvec::check::vec_case::<MyVecs>(&bytes)?;
+        let summary = boxvec::check::vec_case::<MyVecs>(&bytes)?;
+        prop_assert!(summary.steps > 0 || bytes.len() < 2, "{summary:?} from {bytes:?}");
     }
 
     #[test]
     fn box_ops_match_std(kind in kind_strategy(), bytes in bytes_strategy()) {
         let ops: Vec<BoxOp> = decode(&bytes);
-        let result = kind.run_box_ops(&ops, Global);
-        if let Err(mismatch) = result {
-            return Err(TestCaseError::fail(mismatch.to_string()));
-        }
+        let summary = kind.run_box_ops(&ops, Global)
+            .map_err(|mismatch| TestCaseError::fail(mismatch.to_string()))?;
+        // Every operation ran and was compared: a runner that stopped early (or did nothing)
+        // would pass the mismatch check alone.
+        prop_assert_eq!(summary.steps, ops.len());
     }
 
     #[test]
     fn raw_vec_ops_match_std(kind in kind_strategy(), bytes in bytes_strategy()) {
         let ops: Vec<RawVecOp> = decode(&bytes);
-        let result = kind.run_raw_vec_ops(&ops, Global);
-        if let Err(mismatch) = result {
-            return Err(TestCaseError::fail(mismatch.to_string()));
-        }
+        let summary = kind.run_raw_vec_ops(&ops, Global)
+            .map_err(|mismatch| TestCaseError::fail(mismatch.to_string()))?;
+        // Every operation ran and was compared: a runner that stopped early (or did nothing)
+        // would pass the mismatch check alone.
+        prop_assert_eq!(summary.steps, ops.len());
     }
 
     #[test]
@@ -73,9 +77,10 @@ proptest! {
         let ops: Vec<FallibleOp> = decode(&bytes);
         let mode = if from { FailMode::From(nth) } else { FailMode::Nth(nth) };
         for kind in ElementKind::ALL {
-            if let Err(mismatch) = kind.run_alloc_failures(&ops, mode, Global) {
-                return Err(TestCaseError::fail(mismatch.to_string()));
-            }
+            let summary = kind
+                .run_alloc_failures(&ops, mode, Global)
+                .map_err(|mismatch| TestCaseError::fail(mismatch.to_string()))?;
+            prop_assert_eq!(summary.steps, ops.len());
         }
     }
 }
