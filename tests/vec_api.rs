@@ -20,7 +20,7 @@ use std::fmt::Debug;
 use std::hash::BuildHasher;
 
 use boxvec::alloc::{Checked, Counting, FailMode, Failing, Global};
-use boxvec::check::{Element, Side};
+use boxvec::check::{Element, Side, Tracked};
 use boxvec::vec::PeekMut;
 use boxvec::{MyVec, TryReserveErrorKind, my_vec};
 
@@ -39,8 +39,8 @@ fn test_alloc() -> TestAlloc {
 }
 
 /// The element with key `n`, built as `boxvec::check` builds its elements. The element types
-/// here (the integers, `String`, `()`, [`Big`]) make the same value on either [`Side`]: only
-/// `boxvec::check::Tracked` tells the sides apart, and these tests do not use it.
+/// here (the integers, `String`, `()`, [`Big`]) make the same value on either [`Side`]; only
+/// [`Tracked`] (used below where a live count is what a test follows) tells the sides apart.
 ///
 /// The types cover the element sizes where std's growth rules change (1, 4, 24 and >1024
 /// bytes), a type that owns memory (`String`) and a zero-sized type; [`Element::key`] is the
@@ -1401,7 +1401,8 @@ impl<I: Iterator> Iterator for FixedHint<I> {
 ///
 /// Not `boxvec::check::Lying` (which can panic part-way too): its items are a finished
 /// vector and its hint follows them, while here the items are made on demand from an
-/// endless source (each one a [`Logged`] whose life the test follows) and the hint is fixed.
+/// endless source (each one a `Tracked`, whose live count the test follows) and the hint is
+/// fixed.
 struct PanicsAt<I> {
     items: I,
     panic_at: usize,
@@ -1588,34 +1589,34 @@ fn extend_survives_lying_size_hints() {
 fn extend_keeps_what_a_panicking_iterator_gave() {
     for hint in [(0, None), (4, Some(4)), (100, Some(100))] {
         for panic_at in 0..6 {
-            let ledger = Ledger::default();
+            Tracked::reset();
             let alloc = test_alloc();
-            let mut mine: MyVec<Logged<'_>, _> = MyVec::with_capacity_in(2, &alloc);
-            mine.push(ledger.item(100));
+            let mut mine: MyVec<Tracked, _> = MyVec::with_capacity_in(2, &alloc);
+            mine.push(Tracked::from_seed(100, Side::Ours));
             let iter = PanicsAt {
-                items: (0..).map(|id| ledger.item(id)),
+                items: (0..).map(|seed| Tracked::from_seed(seed, Side::Ours)),
                 panic_at,
                 hint,
             };
             let message = panic_message(|| mine.extend(iter));
             assert_eq!(message.as_deref(), Some("iterator failed"));
             let mut expected = vec![100];
-            expected.extend(0..panic_at as u32);
-            assert_eq!(mine.iter().map(|x| x.id).collect::<Vec<_>>(), expected);
-            assert_eq!(ledger.live.get(), expected.len() as isize);
+            expected.extend(0..panic_at as u8);
+            assert_eq!(mine.iter().map(Element::key).collect::<Vec<_>>(), expected);
+            assert_eq!(Tracked::live(Side::Ours), expected.len() as i64);
             drop(mine);
-            assert_eq!(ledger.live.get(), 0);
+            assert_eq!(Tracked::live(Side::Ours), 0);
             alloc.assert_no_leaks();
 
             // The same for `collect`.
             let iter = PanicsAt {
-                items: (0..).map(|id| ledger.item(id)),
+                items: (0..).map(|seed| Tracked::from_seed(seed, Side::Ours)),
                 panic_at,
                 hint,
             };
             let message = panic_message(|| drop(iter.collect::<MyVec<_>>()));
             assert_eq!(message.as_deref(), Some("iterator failed"));
-            assert_eq!(ledger.live.get(), 0);
+            assert_eq!(Tracked::live(Side::Ours), 0);
         }
     }
 }
@@ -1883,11 +1884,12 @@ fn my_vec_macro_forms_match_vec() {
     alloc.assert_no_leaks();
 
     // The element of `[x; n]` is cloned `n - 1` times and moved in last.
-    let ledger = Ledger::default();
-    let v = my_vec![ledger.item(7); 3];
-    assert_eq!(ledger.live.get(), 3);
+    Tracked::reset();
+    let v = my_vec![Tracked::from_seed(7, Side::Ours); 3];
+    assert_eq!(Tracked::live(Side::Ours), 3);
+    assert_eq!(v.iter().map(Element::key).collect::<Vec<_>>(), [7, 7, 7]);
     drop(v);
-    assert_eq!(*ledger.drops.borrow(), [7, 7, 7]);
+    assert_eq!(Tracked::live(Side::Ours), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
