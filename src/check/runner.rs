@@ -81,7 +81,8 @@ impl Outcome {
 }
 
 thread_local! {
-    /// Whether the current thread is inside a step, where panics are expected and not printed.
+    /// Whether the current thread is inside a step (or [`catch_quietly`]), where panics are
+    /// expected and not printed.
     static IN_STEP: Cell<bool> = const { Cell::new(false) };
 }
 
