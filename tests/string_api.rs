@@ -12,11 +12,9 @@ use std::fmt::Debug;
 use std::hash::{Hash, Hasher};
 use std::ops::{Bound, RangeBounds};
 
+use boxvec::check::catch_quietly;
 use boxvec::string::{Drain, FromUtf8Error};
 use boxvec::{MyBox, MyString, MyVec, my_format};
-
-mod string_support;
-use string_support::outcome;
 
 /// One character of each UTF-8 length, and two more multi-byte ones.
 const CHARS: [char; 6] = ['a', 'é', 'ß', '€', '中', '😀'];
@@ -114,8 +112,8 @@ fn same<R: PartialEq + Debug>(
     on_mine: impl FnOnce(&mut MyString) -> R,
 ) {
     let (mut std_string, mut mine) = pair(start, extra);
-    let expected = outcome(|| on_std(&mut std_string));
-    let actual = outcome(|| on_mine(&mut mine));
+    let expected = catch_quietly(|| on_std(&mut std_string));
+    let actual = catch_quietly(|| on_mine(&mut mine));
     assert_eq!(
         actual, expected,
         "{what} on {start:?} (+{extra} spare): result"
@@ -208,7 +206,7 @@ fn remove_at_every_index() {
         }
     }
     // The message std gives for `remove(len)`, checked against std itself above, is this one.
-    let message = outcome(|| MyString::from("ab").remove(2)).unwrap_err();
+    let message = catch_quietly(|| MyString::from("ab").remove(2)).unwrap_err();
     assert_eq!(message, "cannot remove a char from the end of a string");
 }
 
@@ -359,8 +357,8 @@ fn index_and_slice_panics_are_strs() {
         for range in ranges(&start) {
             let mine = MyString::from(start.as_str());
             assert_eq!(
-                outcome(|| mine[range].to_string()),
-                outcome(|| start[range].to_string()),
+                catch_quietly(|| mine[range].to_string()),
+                catch_quietly(|| start[range].to_string()),
                 "index {range:?} of {start:?}"
             );
         }
@@ -736,8 +734,8 @@ fn capacity_overflow_panics_like_std() {
         .reserve(isize::MAX as usize));
     for start in ["", "é"] {
         same!("reserve(usize::MAX)", start, 0, |s| s.reserve(usize::MAX));
-        let expected = outcome(|| String::with_capacity(usize::MAX)).map(|s| s.capacity());
-        let actual = outcome(|| MyString::with_capacity(usize::MAX)).map(|s| s.capacity());
+        let expected = catch_quietly(|| String::with_capacity(usize::MAX)).map(|s| s.capacity());
+        let actual = catch_quietly(|| MyString::with_capacity(usize::MAX)).map(|s| s.capacity());
         assert_eq!(actual, expected);
     }
 }

@@ -9,10 +9,8 @@
 use std::fmt;
 
 use boxvec::alloc::{Checked, Global};
+use boxvec::check::catch_quietly;
 use boxvec::{MyString, my_format};
-
-mod string_support;
-use string_support::outcome;
 
 const STARTS: [&str; 4] = ["", "a", "é€ß", "a😀b中cé"];
 
@@ -79,8 +77,9 @@ fn retain_with_a_panicking_predicate_stays_valid_and_matches_std() {
                     keep(c)
                 };
                 let (mut std_calls, mut my_calls) = (0, 0);
-                let std_result = outcome(|| expected.retain(|c| predicate(&mut std_calls, c)));
-                let my_result = outcome(|| mine.retain(|c| predicate(&mut my_calls, c)));
+                let std_result =
+                    catch_quietly(|| expected.retain(|c| predicate(&mut std_calls, c)));
+                let my_result = catch_quietly(|| mine.retain(|c| predicate(&mut my_calls, c)));
                 assert_eq!(my_result, std_result);
                 assert_eq!(my_calls, std_calls);
                 assert_same(
@@ -103,20 +102,20 @@ fn extend_with_a_panicking_iterator_keeps_the_items_before() {
             let what = format!("on {start:?}, panic at item {k}");
             let chars = ['é', 'a', '😀', '中'];
             let (mut expected, mut mine) = pair(start, &checked);
-            let std_result = outcome(|| expected.extend(panic_at(chars, k)));
-            let my_result = outcome(|| mine.extend(panic_at(chars, k)));
+            let std_result = catch_quietly(|| expected.extend(panic_at(chars, k)));
+            let my_result = catch_quietly(|| mine.extend(panic_at(chars, k)));
             assert_eq!(my_result, std_result);
             assert_same(&mine, &expected, &format!("extend chars {what}"));
 
             let strs = ["ß", "", "€€", "😀a"];
-            let std_result = outcome(|| expected.extend(panic_at(strs, k)));
-            let my_result = outcome(|| mine.extend(panic_at(strs, k)));
+            let std_result = catch_quietly(|| expected.extend(panic_at(strs, k)));
+            let my_result = catch_quietly(|| mine.extend(panic_at(strs, k)));
             assert_eq!(my_result, std_result);
             assert_same(&mine, &expected, &format!("extend &strs {what}"));
 
             // Owned items: the ones not yet taken are dropped by the iterator, not leaked.
-            let std_result = outcome(|| expected.extend(panic_at(strs.map(String::from), k)));
-            let my_result = outcome(|| mine.extend(panic_at(strs.map(String::from), k)));
+            let std_result = catch_quietly(|| expected.extend(panic_at(strs.map(String::from), k)));
+            let my_result = catch_quietly(|| mine.extend(panic_at(strs.map(String::from), k)));
             assert_eq!(my_result, std_result);
             assert_same(&mine, &expected, &format!("extend Strings {what}"));
             drop(mine);
@@ -128,12 +127,12 @@ fn extend_with_a_panicking_iterator_keeps_the_items_before() {
 #[test]
 fn collect_with_a_panicking_iterator_frees_what_it_built() {
     for k in 0..4 {
-        let std_result = outcome(|| panic_at("aé€😀".chars(), k).collect::<String>());
-        let my_result = outcome(|| panic_at("aé€😀".chars(), k).collect::<MyString>());
+        let std_result = catch_quietly(|| panic_at("aé€😀".chars(), k).collect::<String>());
+        let my_result = catch_quietly(|| panic_at("aé€😀".chars(), k).collect::<MyString>());
         assert_eq!(my_result.map(String::from), std_result);
         let strings = ["ab", "ß", "中"].map(String::from);
-        let std_result = outcome(|| panic_at(strings.clone(), k).collect::<String>());
-        let my_result = outcome(|| panic_at(strings, k).collect::<MyString>());
+        let std_result = catch_quietly(|| panic_at(strings.clone(), k).collect::<String>());
+        let my_result = catch_quietly(|| panic_at(strings, k).collect::<MyString>());
         assert_eq!(my_result.map(String::from), std_result);
     }
 }
@@ -144,12 +143,12 @@ fn a_panic_while_draining_still_removes_the_range() {
         for taken in 0..3 {
             let checked = Checked::new(Global);
             let (mut expected, mut mine) = pair(start, &checked);
-            let std_result = outcome(|| {
+            let std_result = catch_quietly(|| {
                 let mut drain = expected.drain(..);
                 let first: Vec<char> = drain.by_ref().take(taken).collect();
                 panic!("holding a drain after {first:?}");
             });
-            let my_result = outcome(|| {
+            let my_result = catch_quietly(|| {
                 let mut drain = mine.drain(..);
                 let first: Vec<char> = drain.by_ref().take(taken).collect();
                 panic!("holding a drain after {first:?}");
@@ -183,14 +182,14 @@ fn my_format_with_a_failing_display_panics_like_format() {
     for written in ["", "é", "more than eight bytes 😀"] {
         for panics in [true, false] {
             let faulty = Faulty { written, panics };
-            let std_result = outcome(|| format!("<{faulty}>"));
-            let my_result = outcome(|| my_format!("<{faulty}>").to_string());
+            let std_result = catch_quietly(|| format!("<{faulty}>"));
+            let my_result = catch_quietly(|| my_format!("<{faulty}>").to_string());
             assert_eq!(
                 my_result, std_result,
                 "written {written:?}, panics {panics}"
             );
             let checked = Checked::new(Global);
-            let in_checked = outcome(|| my_format!(in &checked; "<{faulty}>").to_string());
+            let in_checked = catch_quietly(|| my_format!(in &checked; "<{faulty}>").to_string());
             assert_eq!(in_checked, std_result);
             checked.assert_no_leaks();
         }

@@ -18,13 +18,14 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::fmt::Debug;
 use std::hash::BuildHasher;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use boxvec::alloc::{Checked, Counting, FailMode, Failing, Global};
+use boxvec::check::{Element, Side, Tracked};
 use boxvec::vec::PeekMut;
 use boxvec::{MyVec, TryReserveErrorKind, my_vec};
 
 mod common;
+use common::panic_message;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -37,58 +38,15 @@ fn test_alloc() -> TestAlloc {
     Checked::new(Counting::new(Global))
 }
 
-/// Runs `f`, returning the panic message if it panicked.
-fn panic_message(f: impl FnOnce()) -> Option<String> {
-    let payload = catch_unwind(AssertUnwindSafe(f)).err()?;
-    if let Some(message) = payload.downcast_ref::<String>() {
-        Some(message.clone())
-    } else if let Some(message) = payload.downcast_ref::<&str>() {
-        Some((*message).to_string())
-    } else {
-        Some("<non-string panic payload>".to_string())
-    }
-}
-
-/// An element type for the differential tests: made from a number, with a numeric key for
-/// predicates. The implementations cover the element sizes where std's growth rules change
-/// (1, 4, 24 and >1024 bytes), a type that owns memory (`String`) and a zero-sized type.
-trait Elem: Clone + Debug + PartialEq + 'static {
-    fn make(n: u32) -> Self;
-    fn key(&self) -> u32;
-}
-
-impl Elem for u8 {
-    fn make(n: u32) -> Self {
-        n as u8
-    }
-    fn key(&self) -> u32 {
-        u32::from(*self)
-    }
-}
-
-impl Elem for u32 {
-    fn make(n: u32) -> Self {
-        n
-    }
-    fn key(&self) -> u32 {
-        *self
-    }
-}
-
-impl Elem for String {
-    fn make(n: u32) -> Self {
-        n.to_string()
-    }
-    fn key(&self) -> u32 {
-        self.parse().unwrap()
-    }
-}
-
-impl Elem for () {
-    fn make(_: u32) -> Self {}
-    fn key(&self) -> u32 {
-        0
-    }
+/// The element with key `n`, built as `boxvec::check` builds its elements. The element types
+/// here (the integers, `String`, `()`, [`Big`]) make the same value on either [`Side`]; only
+/// [`Tracked`] (used below where a live count is what a test follows) tells the sides apart.
+///
+/// The types cover the element sizes where std's growth rules change (1, 4, 24 and >1024
+/// bytes), a type that owns memory (`String`) and a zero-sized type; [`Element::key`] is the
+/// number predicates look at.
+fn make<T: Element>(n: u8) -> T {
+    T::from_seed(n, Side::Std)
 }
 
 /// 1100 bytes: above the 1 KiB threshold, where std's minimum non-zero capacity drops to 1.
@@ -102,15 +60,16 @@ impl Debug for Big {
     }
 }
 
-impl Elem for Big {
-    fn make(n: u32) -> Self {
+impl Element for Big {
+    const NAME: &'static str = "Big";
+    fn from_seed(seed: u8, _: Side) -> Self {
         let mut words = [0; 550];
-        words[0] = n as u16;
-        words[549] = n as u16;
+        words[0] = u16::from(seed);
+        words[549] = u16::from(seed);
         Big(words)
     }
-    fn key(&self) -> u32 {
-        u32::from(self.0[0])
+    fn key(&self) -> u8 {
+        self.0[0] as u8
     }
 }
 
@@ -130,8 +89,8 @@ macro_rules! for_each_elem_type {
 ///
 /// Under Miri (which interprets every step) the lists are shorter: the same kinds of checks
 /// over fewer sizes.
-fn starts<T: Elem>() -> Vec<Vec<T>> {
-    let keys: &[&[u32]] = sizes(
+fn starts<T: Element>() -> Vec<Vec<T>> {
+    let keys: &[&[u8]] = sizes(
         &[
             &[],
             &[1],
@@ -143,7 +102,7 @@ fn starts<T: Elem>() -> Vec<Vec<T>> {
     );
     let mut starts = Vec::new();
     for &keys in keys {
-        let exact: Vec<T> = keys.iter().map(|&k| T::make(k)).collect();
+        let exact: Vec<T> = keys.iter().map(|&k| make::<T>(k)).collect();
         let mut roomy = Vec::with_capacity(keys.len() + 3);
         roomy.extend(exact.iter().cloned());
         starts.push(exact);
@@ -153,9 +112,9 @@ fn starts<T: Elem>() -> Vec<Vec<T>> {
 }
 
 /// The second operand of the two-vector operations (`append`, `extend_from_slice`, …).
-fn others<T: Elem>() -> Vec<Vec<T>> {
+fn others<T: Element>() -> Vec<Vec<T>> {
     if cfg!(miri) {
-        vec![vec![], vec![T::make(7), T::make(8)]]
+        vec![vec![], vec![make::<T>(7), make::<T>(8)]]
     } else {
         starts()
     }
@@ -251,8 +210,13 @@ macro_rules! same_panic {
     }};
 }
 
-/// Records what happens to [`Item`]s: which were dropped, in which order, and how many are
+/// Records what happens to [`Logged`]s: which were dropped, in which order, and how many are
 /// alive; and injects failures (a `clone` or a `Drop` that panics).
+///
+/// Not `boxvec::check::Tracked`: that one counts the live values but does not record which
+/// value dropped when (these tests compare the drop order with std's), and it arms a panic
+/// on the n-th drop from now, where these tests name the element whose drop panics. Each
+/// scenario gets its own ledger, so the std and the `MyVec` runs cannot see each other's.
 #[derive(Default)]
 struct Ledger {
     drops: RefCell<Vec<u32>>,
@@ -264,9 +228,9 @@ struct Ledger {
 }
 
 impl Ledger {
-    fn item(&self, id: u32) -> Item<'_> {
+    fn item(&self, id: u32) -> Logged<'_> {
         self.live.set(self.live.get() + 1);
-        Item { id, ledger: self }
+        Logged { id, ledger: self }
     }
 
     fn fail_clones_after(&self, n: usize) {
@@ -284,25 +248,25 @@ impl Ledger {
     }
 }
 
-/// A drop-logging element.
-struct Item<'a> {
+/// A drop-logging element: its id goes into its [`Ledger`] when it is dropped.
+struct Logged<'a> {
     id: u32,
     ledger: &'a Ledger,
 }
 
-impl Debug for Item<'_> {
+impl Debug for Logged<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "#{}", self.id)
     }
 }
 
-impl PartialEq for Item<'_> {
+impl PartialEq for Logged<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.id == other.id
     }
 }
 
-impl Clone for Item<'_> {
+impl Clone for Logged<'_> {
     fn clone(&self) -> Self {
         if let Some(left) = self.ledger.clones_left.get() {
             if left == 0 {
@@ -314,7 +278,7 @@ impl Clone for Item<'_> {
     }
 }
 
-impl Drop for Item<'_> {
+impl Drop for Logged<'_> {
     fn drop(&mut self) {
         self.ledger.drops.borrow_mut().push(self.id);
         self.ledger.live.set(self.ledger.live.get() - 1);
@@ -337,7 +301,7 @@ struct Outcome {
     dropped_after: Vec<u32>,
 }
 
-/// Runs `$body` on a std `Vec` and a `MyVec` of `$n` [`Item`]s (ids `0..$n`, capacity
+/// Runs `$body` on a std `Vec` and a `MyVec` of `$n` [`Logged`]s (ids `0..$n`, capacity
 /// `$n`), each with its own [`Ledger`] (`$ledger` in the body, to inject failures), and
 /// asserts that both sides panic alike, keep the same elements, drop the same elements in
 /// the same order, and end with every item dropped exactly once.
@@ -346,7 +310,7 @@ macro_rules! same_drops {
         let theirs = {
             let ledger = Ledger::default();
             let $ledger = &ledger;
-            let mut vec: Vec<Item<'_>> = (0..$n).map(|id| $ledger.item(id)).collect();
+            let mut vec: Vec<Logged<'_>> = (0..$n).map(|id| $ledger.item(id)).collect();
             let panic = panic_message(|| {
                 let $v = &mut vec;
                 let _ = $body;
@@ -368,7 +332,8 @@ macro_rules! same_drops {
             let alloc = test_alloc();
             let ledger = Ledger::default();
             let $ledger = &ledger;
-            let mut vec: MyVec<Item<'_>, &TestAlloc> = MyVec::with_capacity_in($n as usize, &alloc);
+            let mut vec: MyVec<Logged<'_>, &TestAlloc> =
+                MyVec::with_capacity_in($n as usize, &alloc);
             vec.extend((0..$n).map(|id| $ledger.item(id)));
             let panic = panic_message(|| {
                 let $v = &mut vec;
@@ -399,7 +364,7 @@ macro_rules! same_drops {
 
 #[test]
 fn constructors_match_std_capacities() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         let alloc = test_alloc();
         for capacity in [0, 1, 3, 8, 100] {
             assert_eq!(
@@ -522,7 +487,7 @@ fn from_fn_is_collect_of_indices() {
 
 #[test]
 fn reserve_family_matches_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         for start in &starts::<T>() {
             for &additional in sizes(&[0, 1, 2, 5, 13, 40], &[0, 1, 5]) {
                 same_as_std!(start, |v| v.reserve(additional));
@@ -539,7 +504,7 @@ fn reserve_family_matches_std() {
 
 #[test]
 fn shrink_family_matches_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         for start in &starts::<T>() {
             same_as_std!(start, |v| v.shrink_to_fit());
             for &min in sizes(&[0, 1, 3, 9, 20], &[0, 3, 20]) {
@@ -619,13 +584,13 @@ fn try_shrink_reports_a_refused_shrink() {
 
 #[test]
 fn push_pop_match_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         for start in &starts::<T>() {
-            same_as_std!(start, |v| v.push(T::make(7)));
-            same_as_std!(start, |v| v.push_mut(T::make(7)).clone());
+            same_as_std!(start, |v| v.push(make::<T>(7)));
+            same_as_std!(start, |v| v.push_mut(make::<T>(7)).clone());
             same_as_std!(start, |v| {
                 for i in 0..20 {
-                    v.push(T::make(i));
+                    v.push(make::<T>(i));
                 }
             });
             same_as_std!(start, |v| v.pop());
@@ -640,7 +605,7 @@ fn push_pop_match_std() {
 
 #[test]
 fn push_within_capacity_never_grows() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         let alloc = test_alloc();
         for start in &starts::<T>() {
             let mut mine = my_copy(start, &alloc);
@@ -648,15 +613,15 @@ fn push_within_capacity_never_grows() {
             let mut expected = start.clone();
             for i in 0..4 {
                 let fits = expected.len() < capacity;
-                match mine.push_within_capacity(T::make(i)) {
+                match mine.push_within_capacity(make::<T>(i)) {
                     Ok(pushed) => {
                         assert!(fits);
-                        assert_eq!(*pushed, T::make(i));
-                        expected.push(T::make(i));
+                        assert_eq!(*pushed, make::<T>(i));
+                        expected.push(make::<T>(i));
                     }
                     Err(back) => {
                         assert!(!fits);
-                        assert_eq!(back, T::make(i));
+                        assert_eq!(back, make::<T>(i));
                     }
                 }
                 assert_eq!(mine, expected);
@@ -670,11 +635,11 @@ fn push_within_capacity_never_grows() {
 
 #[test]
 fn insert_remove_swap_remove_match_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         for start in &starts::<T>() {
             for index in positions(start.len()) {
-                same_as_std!(start, |v| v.insert(index, T::make(99)));
-                same_as_std!(start, |v| v.insert_mut(index, T::make(98)).clone());
+                same_as_std!(start, |v| v.insert(index, make::<T>(99)));
+                same_as_std!(start, |v| v.insert_mut(index, make::<T>(98)).clone());
             }
             for index in positions(start.len()) {
                 if index == start.len() {
@@ -706,7 +671,7 @@ fn insert_remove_swap_remove_match_std() {
 
 #[test]
 fn truncate_clear_match_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         for start in &starts::<T>() {
             for len in positions(start.len() + 1) {
                 same_as_std!(start, |v| v.truncate(len));
@@ -719,7 +684,7 @@ fn truncate_clear_match_std() {
 
 #[test]
 fn append_matches_std_and_keeps_the_other_capacity() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         let alloc = test_alloc();
         for start in &starts::<T>() {
             for other in &others::<T>() {
@@ -742,7 +707,7 @@ fn append_matches_std_and_keeps_the_other_capacity() {
 
 #[test]
 fn split_off_matches_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         let alloc = test_alloc();
         for start in &starts::<T>() {
             for at in positions(start.len()) {
@@ -765,15 +730,15 @@ fn split_off_matches_std() {
 
 #[test]
 fn resize_and_resize_with_match_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         for start in &starts::<T>() {
             for &new_len in sizes(&[0, 1, 2, 3, 7, 12, 30], &[0, 2, 9]) {
-                same_as_std!(start, |v| v.resize(new_len, T::make(42)));
+                same_as_std!(start, |v| v.resize(new_len, make::<T>(42)));
                 same_as_std!(start, |v| {
                     let mut n = 100;
                     v.resize_with(new_len, || {
                         n += 1;
-                        T::make(n)
+                        make::<T>(n)
                     })
                 });
             }
@@ -784,7 +749,7 @@ fn resize_and_resize_with_match_std() {
 
 #[test]
 fn extend_from_slice_and_within_match_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         for start in &starts::<T>() {
             for other in &others::<T>() {
                 same_as_std!(start, |v| v.extend_from_slice(other));
@@ -811,7 +776,7 @@ fn extend_from_slice_and_within_match_std() {
 
 #[test]
 fn retain_and_dedup_match_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         for start in &starts::<T>() {
             for &modulus in sizes(&[1, 2, 3], &[2]) {
                 same_as_std!(start, |v| v.retain(|x| x.key() % modulus == 0));
@@ -820,7 +785,7 @@ fn retain_and_dedup_match_std() {
                     let mut seen = Vec::new();
                     v.retain_mut(|x| {
                         seen.push(x.key());
-                        *x = T::make(x.key() + 1);
+                        *x = make::<T>(x.key() + 1);
                         x.key() % modulus == 0
                     });
                     seen
@@ -845,7 +810,7 @@ fn retain_and_dedup_match_std() {
 
 #[test]
 fn spare_capacity_and_split_at_spare_mut() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         let alloc = test_alloc();
         for start in &starts::<T>() {
             let mut theirs = std_copy(start, start.capacity());
@@ -859,12 +824,12 @@ fn spare_capacity_and_split_at_spare_mut() {
             assert_eq!(init, &theirs[..]);
             let fill = spare.len().min(3);
             for (i, slot) in spare.iter_mut().take(fill).enumerate() {
-                slot.write(T::make(i as u32));
+                slot.write(make::<T>(i as u8));
             }
             let len = mine.len();
             // SAFETY: the first `fill` spare slots were written just above.
             unsafe { mine.set_len(len + fill) };
-            theirs.extend((0..fill as u32).map(T::make));
+            theirs.extend((0..fill as u8).map(make::<T>));
             assert_eq!(mine, theirs);
         }
         alloc.assert_no_leaks();
@@ -1270,8 +1235,8 @@ fn panicking_clone_in_clone_and_clone_from_matches_std() {
         for target_len in [0, 2, 4, 7] {
             let run_std = || {
                 let ledger = Ledger::default();
-                let source: Vec<Item<'_>> = (0..5).map(|id| ledger.item(id)).collect();
-                let mut target: Vec<Item<'_>> =
+                let source: Vec<Logged<'_>> = (0..5).map(|id| ledger.item(id)).collect();
+                let mut target: Vec<Logged<'_>> =
                     (10..10 + target_len).map(|id| ledger.item(id)).collect();
                 ledger.fail_clones_after(clones);
                 let panic = panic_message(|| target.clone_from(&source));
@@ -1284,9 +1249,9 @@ fn panicking_clone_in_clone_and_clone_from_matches_std() {
             let run_mine = || {
                 let alloc = test_alloc();
                 let ledger = Ledger::default();
-                let mut source: MyVec<Item<'_>, _> = MyVec::with_capacity_in(5, &alloc);
+                let mut source: MyVec<Logged<'_>, _> = MyVec::with_capacity_in(5, &alloc);
                 source.extend((0..5).map(|id| ledger.item(id)));
-                let mut target: MyVec<Item<'_>, _> =
+                let mut target: MyVec<Logged<'_>, _> =
                     MyVec::with_capacity_in(target_len as usize, &alloc);
                 target.extend((10..10 + target_len).map(|id| ledger.item(id)));
                 ledger.fail_clones_after(clones);
@@ -1305,7 +1270,7 @@ fn panicking_clone_in_clone_and_clone_from_matches_std() {
 
 #[test]
 fn clone_from_reuses_the_buffer_and_matches_std() {
-    fn check<T: Elem>() {
+    fn check<T: Element>() {
         let alloc = test_alloc();
         for source in &starts::<T>() {
             for target in &others::<T>() {
@@ -1413,13 +1378,16 @@ fn zero_sized_elements_are_dropped_like_std() {
 // Extend and collect: capacities as std's for honest iterators, sound for lying ones
 // ---------------------------------------------------------------------------------------------
 
-/// An iterator over `items` that reports whatever `hint` says, to test robustness.
-struct Liar<I> {
+/// An iterator over `items` whose `size_hint` is always `hint`, however many items are left.
+///
+/// Not `boxvec::check::Lying`: its lie is relative to what is left (a lower bound within
+/// ±127 of the truth), while these tests need fixed hints such as `(usize::MAX, None)`.
+struct FixedHint<I> {
     items: I,
     hint: (usize, Option<usize>),
 }
 
-impl<I: Iterator> Iterator for Liar<I> {
+impl<I: Iterator> Iterator for FixedHint<I> {
     type Item = I::Item;
     fn next(&mut self) -> Option<I::Item> {
         self.items.next()
@@ -1429,7 +1397,12 @@ impl<I: Iterator> Iterator for Liar<I> {
     }
 }
 
-/// An iterator that panics when asked for item number `panic_at`.
+/// An iterator that panics when asked for item number `panic_at`, with a fixed `hint`.
+///
+/// Not `boxvec::check::Lying` (which can panic part-way too): its items are a finished
+/// vector and its hint follows them, while here the items are made on demand from an
+/// endless source (each one a `Tracked`, whose live count the test follows) and the hint is
+/// fixed.
 struct PanicsAt<I> {
     items: I,
     panic_at: usize,
@@ -1582,12 +1555,12 @@ fn extend_survives_lying_size_hints() {
             let alloc = test_alloc();
             for start in &starts::<u32>() {
                 let mut mine = my_copy(start, &alloc);
-                let liar = Liar {
+                let lying = FixedHint {
                     items: 0..count,
                     hint,
                 };
                 // A lower bound of `usize::MAX` makes the first growth overflow, as in std.
-                let message = panic_message(|| mine.extend(liar));
+                let message = panic_message(|| mine.extend(lying));
                 let mut expected = start.clone();
                 if hint.0 == usize::MAX && message.is_some() {
                     assert_eq!(message.as_deref(), Some("capacity overflow"));
@@ -1599,12 +1572,12 @@ fn extend_survives_lying_size_hints() {
                 }
                 assert!(mine.len() <= mine.capacity());
             }
-            let liar = Liar {
+            let lying = FixedHint {
                 items: 0..count,
                 hint,
             };
             if hint.0 != usize::MAX {
-                let mine: MyVec<u32> = liar.collect();
+                let mine: MyVec<u32> = lying.collect();
                 assert_eq!(mine, (0..count).collect::<Vec<_>>());
             }
             alloc.assert_no_leaks();
@@ -1616,34 +1589,34 @@ fn extend_survives_lying_size_hints() {
 fn extend_keeps_what_a_panicking_iterator_gave() {
     for hint in [(0, None), (4, Some(4)), (100, Some(100))] {
         for panic_at in 0..6 {
-            let ledger = Ledger::default();
+            Tracked::reset();
             let alloc = test_alloc();
-            let mut mine: MyVec<Item<'_>, _> = MyVec::with_capacity_in(2, &alloc);
-            mine.push(ledger.item(100));
+            let mut mine: MyVec<Tracked, _> = MyVec::with_capacity_in(2, &alloc);
+            mine.push(Tracked::from_seed(100, Side::Ours));
             let iter = PanicsAt {
-                items: (0..).map(|id| ledger.item(id)),
+                items: (0..).map(|seed| Tracked::from_seed(seed, Side::Ours)),
                 panic_at,
                 hint,
             };
             let message = panic_message(|| mine.extend(iter));
             assert_eq!(message.as_deref(), Some("iterator failed"));
             let mut expected = vec![100];
-            expected.extend(0..panic_at as u32);
-            assert_eq!(mine.iter().map(|x| x.id).collect::<Vec<_>>(), expected);
-            assert_eq!(ledger.live.get(), expected.len() as isize);
+            expected.extend(0..panic_at as u8);
+            assert_eq!(mine.iter().map(Element::key).collect::<Vec<_>>(), expected);
+            assert_eq!(Tracked::live(Side::Ours), expected.len() as i64);
             drop(mine);
-            assert_eq!(ledger.live.get(), 0);
+            assert_eq!(Tracked::live(Side::Ours), 0);
             alloc.assert_no_leaks();
 
             // The same for `collect`.
             let iter = PanicsAt {
-                items: (0..).map(|id| ledger.item(id)),
+                items: (0..).map(|seed| Tracked::from_seed(seed, Side::Ours)),
                 panic_at,
                 hint,
             };
             let message = panic_message(|| drop(iter.collect::<MyVec<_>>()));
             assert_eq!(message.as_deref(), Some("iterator failed"));
-            assert_eq!(ledger.live.get(), 0);
+            assert_eq!(Tracked::live(Side::Ours), 0);
         }
     }
 }
@@ -1911,11 +1884,12 @@ fn my_vec_macro_forms_match_vec() {
     alloc.assert_no_leaks();
 
     // The element of `[x; n]` is cloned `n - 1` times and moved in last.
-    let ledger = Ledger::default();
-    let v = my_vec![ledger.item(7); 3];
-    assert_eq!(ledger.live.get(), 3);
+    Tracked::reset();
+    let v = my_vec![Tracked::from_seed(7, Side::Ours); 3];
+    assert_eq!(Tracked::live(Side::Ours), 3);
+    assert_eq!(v.iter().map(Element::key).collect::<Vec<_>>(), [7, 7, 7]);
     drop(v);
-    assert_eq!(*ledger.drops.borrow(), [7, 7, 7]);
+    assert_eq!(Tracked::live(Side::Ours), 0);
 }
 
 // ---------------------------------------------------------------------------------------------

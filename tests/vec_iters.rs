@@ -15,15 +15,14 @@
 //! `size_hint`s, panicking predicates and iterators), each for a plain, an over-aligned and a
 //! zero-sized element type; a few fixed tests cover the rest.
 
-use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::fmt::Debug;
 use std::mem::{self, size_of};
 use std::ops::Bound::{self, Excluded, Included, Unbounded};
-use std::panic::{self, AssertUnwindSafe, UnwindSafe, catch_unwind};
-use std::sync::Once;
+use std::panic::UnwindSafe;
 
 use boxvec::alloc::{Checked, Counting, Global};
+use boxvec::check::{IterEnd, Trigger, catch_quietly};
 use boxvec::vec::{Drain, ExtractIf, IntoIter, Splice};
 use boxvec::{MyVec, my_vec};
 use proptest::prelude::*;
@@ -36,40 +35,47 @@ type TestAlloc = Checked<Counting<Global>>;
 // Drop log and panic triggers
 // ---------------------------------------------------------------------------------------
 
-/// Per-thread record of drops and clones, and the drop / clone number that should panic.
+/// Per-thread record of drops and clones, and the drop / clone that should panic.
 /// Each test runs on its own thread, and every run starts with `reset`.
+///
+/// The triggers are armed as `boxvec::check::Tracked`'s are (a [`Trigger`] and the `nth`
+/// call from now, counting from 0, one-shot), but the panic message names the element, so a
+/// test sees *which* drop panicked.
 mod tracking {
     use super::*;
 
     thread_local! {
         static DROPS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-        static PANIC_AT_DROP: Cell<usize> = const { Cell::new(0) };
+        /// The length the drop log will have when the armed drop happens.
+        static PANIC_AT_DROP: Cell<Option<usize>> = const { Cell::new(None) };
         static CLONES: Cell<usize> = const { Cell::new(0) };
-        static PANIC_AT_CLONE: Cell<usize> = const { Cell::new(0) };
+        /// The clone count (since arming) at which a clone panics.
+        static PANIC_AT_CLONE: Cell<Option<usize>> = const { Cell::new(None) };
     }
 
     /// Clears the log and disarms both triggers.
     pub fn reset() {
         DROPS.with_borrow_mut(Vec::clear);
-        PANIC_AT_DROP.set(0);
-        CLONES.set(0);
-        PANIC_AT_CLONE.set(0);
+        disarm();
     }
 
-    /// Makes the `k`-th drop from now (1-based) panic after logging it; 0 disarms.
-    pub fn panic_at_drop(k: usize) {
-        let target = if k == 0 {
-            0
-        } else {
-            DROPS.with_borrow(Vec::len) + k
-        };
-        PANIC_AT_DROP.set(target);
+    /// Makes the `nth` (counting from 0) drop or clone from now panic, once; a drop panics
+    /// after logging itself.
+    pub fn arm(trigger: Trigger, nth: usize) {
+        match trigger {
+            Trigger::Drop => PANIC_AT_DROP.set(Some(DROPS.with_borrow(Vec::len) + nth + 1)),
+            Trigger::Clone => {
+                CLONES.set(0);
+                PANIC_AT_CLONE.set(Some(nth + 1));
+            }
+        }
     }
 
-    /// Makes the `k`-th clone from now (1-based) panic; 0 disarms.
-    pub fn panic_at_clone(k: usize) {
+    /// Disarms both triggers.
+    pub fn disarm() {
+        PANIC_AT_DROP.set(None);
         CLONES.set(0);
-        PANIC_AT_CLONE.set(k);
+        PANIC_AT_CLONE.set(None);
     }
 
     /// Takes the values dropped so far, in drop order.
@@ -82,7 +88,8 @@ mod tracking {
             log.push(value);
             log.len()
         });
-        if count == PANIC_AT_DROP.get() {
+        if PANIC_AT_DROP.get() == Some(count) {
+            PANIC_AT_DROP.set(None);
             panic!("boom: dropping {value}");
         }
     }
@@ -90,14 +97,21 @@ mod tracking {
     pub fn record_clone() {
         let count = CLONES.get() + 1;
         CLONES.set(count);
-        if count == PANIC_AT_CLONE.get() {
+        if PANIC_AT_CLONE.get() == Some(count) {
+            PANIC_AT_CLONE.set(None);
             panic!("boom: clone #{count}");
         }
     }
 }
 
 /// An element type for the scripts: made from a `u32`, observed as one, drops logged.
-trait Element: Clone + Debug + PartialEq + 'static {
+///
+/// Not `boxvec::check`'s `Element`/`Tracked`/`OverAligned`: those count how many values are
+/// alive, but the scripts compare *which* values std and `MyVec` drop and in what order, a
+/// predicate with `&mut` access changes elements in place ([`bump`](Self::bump); `Tracked`'s
+/// value cannot change), and values run past `u8` (bumps add 1000). A zero-sized element
+/// could not carry `Tracked`'s state at all.
+trait LoggedElement: Clone + Debug + PartialEq + 'static {
     fn make(value: u32) -> Self;
     fn value(&self) -> u32;
     /// Changes the element in place (what a predicate with `&mut` access may do).
@@ -106,24 +120,24 @@ trait Element: Clone + Debug + PartialEq + 'static {
 
 /// A plain element: 4 bytes, logs its value when dropped.
 #[derive(Debug, PartialEq)]
-struct Tracked(u32);
+struct Logged(u32);
 
-impl Drop for Tracked {
+impl Drop for Logged {
     fn drop(&mut self) {
         tracking::record_drop(self.0);
     }
 }
 
-impl Clone for Tracked {
+impl Clone for Logged {
     fn clone(&self) -> Self {
         tracking::record_clone();
-        Tracked(self.0)
+        Logged(self.0)
     }
 }
 
-impl Element for Tracked {
+impl LoggedElement for Logged {
     fn make(value: u32) -> Self {
-        Tracked(value)
+        Logged(value)
     }
     fn value(&self) -> u32 {
         self.0
@@ -133,14 +147,15 @@ impl Element for Tracked {
     }
 }
 
-/// An over-aligned element: 64-byte alignment, so the buffer's layout is not the default.
+/// A [`Logged`] with 64-byte alignment (as `boxvec::check::OverAligned`, which logs
+/// nothing), so the buffer's layout is not the default.
 #[derive(Clone, Debug, PartialEq)]
 #[repr(align(64))]
-struct OverAligned(Tracked);
+struct OverAlignedLogged(Logged);
 
-impl Element for OverAligned {
+impl LoggedElement for OverAlignedLogged {
     fn make(value: u32) -> Self {
-        OverAligned(Tracked(value))
+        OverAlignedLogged(Logged(value))
     }
     fn value(&self) -> u32 {
         self.0.0
@@ -150,26 +165,26 @@ impl Element for OverAligned {
     }
 }
 
-/// A zero-sized element whose drops are counted (each logs `u32::MAX`).
+/// A zero-sized element whose drops are logged (each as `u32::MAX`).
 #[derive(Debug, PartialEq)]
-struct Zst;
+struct ZstLogged;
 
-impl Drop for Zst {
+impl Drop for ZstLogged {
     fn drop(&mut self) {
         tracking::record_drop(u32::MAX);
     }
 }
 
-impl Clone for Zst {
+impl Clone for ZstLogged {
     fn clone(&self) -> Self {
         tracking::record_clone();
-        Zst
+        ZstLogged
     }
 }
 
-impl Element for Zst {
+impl LoggedElement for ZstLogged {
     fn make(_: u32) -> Self {
-        Zst
+        ZstLogged
     }
     fn value(&self) -> u32 {
         u32::MAX
@@ -189,7 +204,7 @@ struct State {
     capacity: usize,
 }
 
-fn state<E: Element>(elements: &[E], capacity: usize) -> State {
+fn state<E: LoggedElement>(elements: &[E], capacity: usize) -> State {
     State {
         values: elements.iter().map(E::value).collect(),
         len: elements.len(),
@@ -197,48 +212,8 @@ fn state<E: Element>(elements: &[E], capacity: usize) -> State {
     }
 }
 
-fn values<E: Element>(elements: &[E]) -> Vec<u32> {
+fn values<E: LoggedElement>(elements: &[E]) -> Vec<u32> {
     elements.iter().map(E::value).collect()
-}
-
-/// The message of a caught panic.
-fn panic_message(payload: Box<dyn Any + Send>) -> String {
-    if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else {
-        "<non-string panic>".to_string()
-    }
-}
-
-/// Runs `f`, returning its value or its panic message.
-fn catch<R>(f: impl FnOnce() -> R) -> Result<R, String> {
-    silence_expected_panics();
-    catch_unwind(AssertUnwindSafe(f)).map_err(panic_message)
-}
-
-/// Keeps the panics the tests provoke on purpose out of the output; others still print.
-fn silence_expected_panics() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let default_hook = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            let payload = info.payload();
-            let message = payload
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| payload.downcast_ref::<&str>().copied())
-                .unwrap_or("");
-            let expected = message.starts_with("boom")
-                || message.starts_with("range ")
-                || message.starts_with("slice index")
-                || message == "capacity overflow";
-            if !expected {
-                default_hook(info);
-            }
-        }));
-    });
 }
 
 /// Runs `$body` twice: with `$v` a `MyVec<$E, &Checked<Counting<Global>>>` and with `$v` a
@@ -257,7 +232,7 @@ macro_rules! against_std {
             #[allow(unused_mut)]
             let mut $v: MyVec<$E, &TestAlloc> = MyVec::with_capacity_in(cap, &alloc);
             for &x in &items {
-                $v.push(<$E as Element>::make(x));
+                $v.push(<$E as LoggedElement>::make(x));
             }
             $body
         };
@@ -276,7 +251,7 @@ macro_rules! against_std {
             #[allow(unused_mut)]
             let mut $v: Vec<$E> = Vec::with_capacity(cap);
             for &x in &items {
-                $v.push(<$E as Element>::make(x));
+                $v.push(<$E as LoggedElement>::make(x));
             }
             $body
         };
@@ -341,8 +316,10 @@ enum IterStep {
     CloneAndDrain,
 }
 
+/// How an `IntoIter` script uses up what is left. (Not `boxvec::check::IterEnd`, which ends
+/// a *partly consumed* iterator by dropping, forgetting or keeping the rest: these consume it.)
 #[derive(Clone, Debug)]
-enum IterEnd {
+enum IntoIterFinish {
     Drop,
     Count,
     Last,
@@ -355,9 +332,9 @@ struct IntoIterCase {
     len: usize,
     cap: usize,
     steps: Vec<IterStep>,
-    end: IterEnd,
-    /// The drop that panics, counted from when the iterator is made (0: none).
-    panic_at_drop: usize,
+    end: IntoIterFinish,
+    /// The drop that panics, counted from 0 from when the iterator is made.
+    panic_at_drop: Option<usize>,
 }
 
 fn into_iter_case() -> impl Strategy<Value = IntoIterCase> {
@@ -370,17 +347,17 @@ fn into_iter_case() -> impl Strategy<Value = IntoIterCase> {
         1 => Just(IterStep::CloneAndDrain),
     ];
     let end = prop_oneof![
-        Just(IterEnd::Drop),
-        Just(IterEnd::Count),
-        Just(IterEnd::Last),
-        Just(IterEnd::Collect),
-        Just(IterEnd::CollectBack),
+        Just(IntoIterFinish::Drop),
+        Just(IntoIterFinish::Count),
+        Just(IntoIterFinish::Last),
+        Just(IntoIterFinish::Collect),
+        Just(IntoIterFinish::CollectBack),
     ];
     (
         len_and_cap(),
         prop::collection::vec(step, 0..10),
         end,
-        prop_oneof![3 => Just(0usize), 1 => 1usize..8],
+        prop_oneof![3 => Just(None), 1 => (0usize..7).prop_map(Some)],
     )
         .prop_map(|((len, cap), steps, end, panic_at_drop)| IntoIterCase {
             len,
@@ -401,9 +378,11 @@ struct IterReport {
     end: Result<Vec<u32>, String>,
 }
 
-fn check_into_iter<E: Element>(case: &IntoIterCase) {
+fn check_into_iter<E: LoggedElement>(case: &IntoIterCase) {
     against_std!(E, cap: case.cap, items: numbered(case.len), |v| {
-        tracking::panic_at_drop(case.panic_at_drop);
+        if let Some(nth) = case.panic_at_drop {
+            tracking::arm(Trigger::Drop, nth);
+        }
         let mut iter = v.into_iter();
         let mut report = IterReport {
             yielded: Vec::new(),
@@ -412,7 +391,7 @@ fn check_into_iter<E: Element>(case: &IntoIterCase) {
             debug: String::new(),
             end: Ok(Vec::new()),
         };
-        let steps = catch(|| {
+        let steps = catch_quietly(|| {
             for step in &case.steps {
                 let item = match *step {
                     IterStep::Next => iter.next(),
@@ -444,15 +423,15 @@ fn check_into_iter<E: Element>(case: &IntoIterCase) {
         report.debug = format!("{iter:?}");
         report.end = match steps {
             Err(message) => Err(message),
-            Ok(()) => catch(|| match case.end {
-                IterEnd::Drop => {
+            Ok(()) => catch_quietly(|| match case.end {
+                IntoIterFinish::Drop => {
                     drop(iter);
                     Vec::new()
                 }
-                IterEnd::Count => vec![iter.count() as u32],
-                IterEnd::Last => iter.last().iter().map(E::value).collect(),
-                IterEnd::Collect => iter.map(|e| e.value()).collect(),
-                IterEnd::CollectBack => iter.rev().map(|e| e.value()).collect(),
+                IntoIterFinish::Count => vec![iter.count() as u32],
+                IntoIterFinish::Last => iter.last().iter().map(E::value).collect(),
+                IntoIterFinish::Collect => iter.map(|e| e.value()).collect(),
+                IntoIterFinish::CollectBack => iter.rev().map(|e| e.value()).collect(),
             }),
         };
         report
@@ -464,46 +443,46 @@ proptest! {
 
     #[test]
     fn into_iter_matches_std(case in into_iter_case()) {
-        check_into_iter::<Tracked>(&case);
-        check_into_iter::<OverAligned>(&case);
-        check_into_iter::<Zst>(&case);
+        check_into_iter::<Logged>(&case);
+        check_into_iter::<OverAlignedLogged>(&case);
+        check_into_iter::<ZstLogged>(&case);
     }
 }
 
 #[test]
 fn into_iter_drop_frees_the_buffer_when_an_element_drop_panics() {
-    fn check<E: Element>() {
+    fn check<E: LoggedElement>() {
         let outcome = against_std!(E, cap: 8, items: numbered(6), |v| {
             let mut iter = v.into_iter();
             let first = iter.next().map(|e| e.value());
-            tracking::panic_at_drop(3);
+            tracking::arm(Trigger::Drop, 2);
             // The third of the remaining five drops panics; the other four still happen,
             // and (checked by the macro) the buffer is freed.
-            (first, catch(move || drop(iter)))
+            (first, catch_quietly(move || drop(iter)))
         });
         assert_eq!(outcome.1.unwrap_err(), "boom: dropping 3");
     }
-    check::<Tracked>();
-    check::<OverAligned>();
+    check::<Logged>();
+    check::<OverAlignedLogged>();
 }
 
 #[test]
 fn into_iter_zst_panicking_drop_frees_nothing_and_drops_the_rest() {
-    let outcome = against_std!(Zst, cap: 0, items: numbered(5), |v| {
+    let outcome = against_std!(ZstLogged, cap: 0, items: numbered(5), |v| {
         let iter = v.into_iter();
-        tracking::panic_at_drop(2);
-        catch(move || drop(iter))
+        tracking::arm(Trigger::Drop, 1);
+        catch_quietly(move || drop(iter))
     });
     assert_eq!(outcome.unwrap_err(), format!("boom: dropping {}", u32::MAX));
 }
 
 #[test]
 fn into_iter_nth_with_panicking_drop_keeps_the_iterator_consistent() {
-    let report = against_std!(Tracked, cap: 6, items: numbered(6), |v| {
+    let report = against_std!(Logged, cap: 6, items: numbered(6), |v| {
         let mut iter = v.into_iter();
-        tracking::panic_at_drop(2);
+        tracking::arm(Trigger::Drop, 1);
         // Skipping 3 drops 0, 1 (panics), 2: the iterator is past them all afterwards.
-        let skipped = catch(|| iter.nth(3).map(|e| e.value()));
+        let skipped = catch_quietly(|| iter.nth(3).map(|e| e.value()));
         (skipped, values(iter.as_slice()), iter.next().map(|e| e.value()))
     });
     assert_eq!(report.0.unwrap_err(), "boom: dropping 1");
@@ -531,11 +510,11 @@ fn into_iter_clone_gets_its_own_exact_buffer_in_a_clone_of_the_allocator() {
 
 #[test]
 fn into_iter_clone_that_panics_frees_the_partial_clone() {
-    let outcome = against_std!(Tracked, cap: 5, items: numbered(5), |v| {
+    let outcome = against_std!(Logged, cap: 5, items: numbered(5), |v| {
         let mut iter = v.into_iter();
         iter.next();
-        tracking::panic_at_clone(3);
-        let cloned = catch(|| iter.clone().len());
+        tracking::arm(Trigger::Clone, 2);
+        let cloned = catch_quietly(|| iter.clone().len());
         (cloned, values(iter.as_slice()))
     });
     assert_eq!(outcome.0.unwrap_err(), "boom: clone #3");
@@ -543,7 +522,7 @@ fn into_iter_clone_that_panics_frees_the_partial_clone() {
 
 #[test]
 fn into_iter_count_last_nth_and_fused() {
-    let report = against_std!(Tracked, cap: 0, items: numbered(7), |v| {
+    let report = against_std!(Logged, cap: 0, items: numbered(7), |v| {
         let mut iter = v.into_iter();
         let a = iter.nth(2).map(|e| e.value()); // drops 0, 1
         let b = iter.nth_back(1).map(|e| e.value()); // drops 6
@@ -556,11 +535,11 @@ fn into_iter_count_last_nth_and_fused() {
     assert_eq!(report.0, Some(2));
     assert_eq!(report.1, Some(5));
 
-    let last = against_std!(Tracked, cap: 0, items: numbered(4), |v| {
+    let last = against_std!(Logged, cap: 0, items: numbered(4), |v| {
         v.into_iter().last().map(|e| e.value())
     });
     assert_eq!(last, Some(3));
-    let count = against_std!(Zst, cap: 0, items: numbered(9), |v| {
+    let count = against_std!(ZstLogged, cap: 0, items: numbered(9), |v| {
         let mut iter = v.into_iter();
         iter.next_back();
         iter.count()
@@ -640,20 +619,13 @@ enum DrainStep {
 }
 
 #[derive(Clone, Debug)]
-enum DrainEnd {
-    Drop,
-    Forget,
-    KeepRest,
-}
-
-#[derive(Clone, Debug)]
 struct DrainCase {
     len: usize,
     cap: usize,
     range: (Bound<usize>, Bound<usize>),
     steps: Vec<DrainStep>,
-    end: DrainEnd,
-    panic_at_drop: usize,
+    end: IterEnd,
+    panic_at_drop: Option<usize>,
 }
 
 fn drain_case() -> impl Strategy<Value = DrainCase> {
@@ -663,16 +635,16 @@ fn drain_case() -> impl Strategy<Value = DrainCase> {
         1 => (0usize..4).prop_map(DrainStep::Nth),
     ];
     let end = prop_oneof![
-        3 => Just(DrainEnd::Drop),
-        1 => Just(DrainEnd::Forget),
-        1 => Just(DrainEnd::KeepRest),
+        3 => Just(IterEnd::Drop),
+        1 => Just(IterEnd::Forget),
+        1 => Just(IterEnd::KeepRest),
     ];
     len_and_cap().prop_flat_map(move |(len, cap)| {
         (
             range_strategy(len),
             prop::collection::vec(step.clone(), 0..8),
             end.clone(),
-            prop_oneof![3 => Just(0usize), 1 => 1usize..6],
+            prop_oneof![3 => Just(None), 1 => (0usize..5).prop_map(Some)],
         )
             .prop_map(move |(range, steps, end, panic_at_drop)| DrainCase {
                 len,
@@ -716,7 +688,7 @@ struct DrainReport {
     after: State,
 }
 
-fn check_drain<E: Element>(case: &DrainCase) {
+fn check_drain<E: LoggedElement>(case: &DrainCase) {
     against_std!(E, cap: case.cap, items: numbered(case.len), |v| {
         let mut yielded = Vec::new();
         let mut slices = Vec::new();
@@ -728,9 +700,11 @@ fn check_drain<E: Element>(case: &DrainCase) {
             Unbounded => 0,
         };
         let mut put_back = None;
-        let outcome = catch(|| {
+        let outcome = catch_quietly(|| {
             let mut drain = v.drain(case.range);
-            tracking::panic_at_drop(case.panic_at_drop);
+            if let Some(nth) = case.panic_at_drop {
+            tracking::arm(Trigger::Drop, nth);
+        }
             slices.push(values(drain.as_slice()));
             size_hints.push(drain.size_hint());
             for step in &case.steps {
@@ -747,12 +721,12 @@ fn check_drain<E: Element>(case: &DrainCase) {
             }
             debug.push(format!("{drain:?}"));
             match case.end {
-                DrainEnd::Drop => drop(drain),
-                DrainEnd::Forget => mem::forget(drain),
-                DrainEnd::KeepRest => put_back = drain.keep_rest_or_take(),
+                IterEnd::Drop => drop(drain),
+                IterEnd::Forget => mem::forget(drain),
+                IterEnd::KeepRest => put_back = drain.keep_rest_or_take(),
             }
         });
-        tracking::panic_at_drop(0);
+        tracking::disarm();
         if let Some(rest) = put_back {
             // std's stand-in for `keep_rest`: the un-yielded elements go back in place.
             v.splice(start..start, rest);
@@ -773,36 +747,36 @@ proptest! {
 
     #[test]
     fn drain_matches_std(case in drain_case()) {
-        check_drain::<Tracked>(&case);
-        check_drain::<OverAligned>(&case);
-        check_drain::<Zst>(&case);
+        check_drain::<Logged>(&case);
+        check_drain::<OverAlignedLogged>(&case);
+        check_drain::<ZstLogged>(&case);
     }
 }
 
 #[test]
 fn drain_panicking_element_drop_still_moves_the_tail_back() {
-    fn check<E: Element>() {
+    fn check<E: LoggedElement>() {
         let report = against_std!(E, cap: 10, items: numbered(8), |v| {
             let mut drain = v.drain(2..6);
             let first = drain.next(); // element 2
-            tracking::panic_at_drop(2); // 1st: `first`, just below; 2nd: element 3
+            tracking::arm(Trigger::Drop, 1); // drop 0: `first`, just below; drop 1: element 3
             drop(first);
-            let outcome = catch(move || drop(drain));
+            let outcome = catch_quietly(move || drop(drain));
             (outcome, state(&v, v.capacity()))
         });
         assert_eq!(report.0.unwrap_err(), "boom: dropping 3");
         assert_eq!(report.1.len, 4);
     }
-    check::<Tracked>();
-    check::<OverAligned>();
+    check::<Logged>();
+    check::<OverAlignedLogged>();
 }
 
 #[test]
 fn drain_zst_panicking_drop_still_restores_the_length() {
-    let report = against_std!(Zst, cap: 0, items: numbered(8), |v| {
+    let report = against_std!(ZstLogged, cap: 0, items: numbered(8), |v| {
         let drain = v.drain(1..5);
-        tracking::panic_at_drop(3);
-        let outcome = catch(move || drop(drain));
+        tracking::arm(Trigger::Drop, 2);
+        let outcome = catch_quietly(move || drop(drain));
         (outcome.is_err(), v.len())
     });
     assert_eq!(report, (true, 4));
@@ -810,7 +784,7 @@ fn drain_zst_panicking_drop_still_restores_the_length() {
 
 #[test]
 fn drain_forgotten_leaves_only_the_head() {
-    let len = against_std!(Tracked, cap: 0, items: numbered(6), |v| {
+    let len = against_std!(Logged, cap: 0, items: numbered(6), |v| {
         let mut drain = v.drain(2..4);
         drain.next();
         mem::forget(drain);
@@ -884,8 +858,8 @@ fn range_messages(
 ) -> (Result<(), String>, Result<(), String>) {
     let mut v = my_vec![1u8, 2, 3];
     let mut std_v = vec![1u8, 2, 3];
-    let ours = catch(|| ours(&mut v));
-    let theirs = catch(|| theirs(&mut std_v));
+    let ours = catch_quietly(|| ours(&mut v));
+    let theirs = catch_quietly(|| theirs(&mut std_v));
     // A rejected range leaves the vector alone.
     assert_eq!(v.as_slice(), std_v.as_slice());
     (ours, theirs)
@@ -957,8 +931,8 @@ proptest! {
             v.push(i);
             std_v.push(i);
         }
-        let ours = catch(|| v.drain(range).map(|x| x as u32).collect::<Vec<_>>());
-        let theirs = catch(|| std_v.drain(range).map(|x| x as u32).collect::<Vec<_>>());
+        let ours = catch_quietly(|| v.drain(range).map(|x| x as u32).collect::<Vec<_>>());
+        let theirs = catch_quietly(|| std_v.drain(range).map(|x| x as u32).collect::<Vec<_>>());
         prop_assert_eq!(ours, theirs);
         prop_assert_eq!(v.as_slice(), std_v.as_slice());
     }
@@ -1059,7 +1033,7 @@ struct SpliceCase {
     from_front: usize,
     from_back: usize,
     forget: bool,
-    panic_at_drop: usize,
+    panic_at_drop: Option<usize>,
 }
 
 fn splice_case() -> impl Strategy<Value = SpliceCase> {
@@ -1081,7 +1055,7 @@ fn splice_case() -> impl Strategy<Value = SpliceCase> {
             prop_oneof![3 => Just(None), 1 => (0usize..10).prop_map(Some)],
             (0usize..3, 0usize..3),
             prop::bool::weighted(0.15),
-            prop_oneof![4 => Just(0usize), 1 => 1usize..4],
+            prop_oneof![4 => Just(None), 1 => (0usize..3).prop_map(Some)],
         )
             .prop_map(
                 move |(
@@ -1095,7 +1069,7 @@ fn splice_case() -> impl Strategy<Value = SpliceCase> {
                 )| {
                     // One provoked panic per script: a second one while the first unwinds
                     // (a drop panicking, then `Splice::drop` panicking) aborts, in std too.
-                    let (source, panic_before) = if panic_at_drop > 0 {
+                    let (source, panic_before) = if panic_at_drop.is_some() {
                         let source = match source {
                             Source::Custom(Hint::Huge) => Source::Custom(Hint::Unknown),
                             other => other,
@@ -1135,9 +1109,11 @@ macro_rules! splice_script {
     ($v:ident, $case:ident, $E:ty, $replace_with:expr) => {{
         let mut removed = Vec::new();
         let mut size_hints = Vec::new();
-        let outcome = catch(|| {
+        let outcome = catch_quietly(|| {
             let mut splice = $v.splice($case.range, $replace_with);
-            tracking::panic_at_drop($case.panic_at_drop);
+            if let Some(nth) = $case.panic_at_drop {
+                tracking::arm(Trigger::Drop, nth);
+            }
             size_hints.push(splice.size_hint());
             for _ in 0..$case.from_front {
                 removed.push(splice.next().map(|e| e.value()));
@@ -1151,7 +1127,7 @@ macro_rules! splice_script {
                 mem::forget(splice);
             }
         });
-        tracking::panic_at_drop(0);
+        tracking::disarm();
         SpliceReport {
             removed,
             size_hints,
@@ -1161,7 +1137,7 @@ macro_rules! splice_script {
     }};
 }
 
-fn check_splice<E: Element>(case: &SpliceCase) {
+fn check_splice<E: LoggedElement>(case: &SpliceCase) {
     let replacement = 100..100 + case.replacement_len as u32;
     // Forgetting a `Splice` forgets its replacement iterator; a vector's would leak its heap
     // buffer for real (on both sides alike), so those cases use the range-based source.
@@ -1198,9 +1174,9 @@ proptest! {
 
     #[test]
     fn splice_matches_std(case in splice_case()) {
-        check_splice::<Tracked>(&case);
-        check_splice::<OverAligned>(&case);
-        check_splice::<Zst>(&case);
+        check_splice::<Logged>(&case);
+        check_splice::<OverAlignedLogged>(&case);
+        check_splice::<ZstLogged>(&case);
     }
 }
 
@@ -1227,24 +1203,24 @@ fn splice_with_lying_size_hints_matches_std() {
                 from_front: 1,
                 from_back: 0,
                 forget: false,
-                panic_at_drop: 0,
+                panic_at_drop: None,
             };
-            check_splice::<Tracked>(&case);
-            check_splice::<Zst>(&case);
+            check_splice::<Logged>(&case);
+            check_splice::<ZstLogged>(&case);
             let panicking = SpliceCase {
                 panic_before: Some(replacement_len / 2),
                 ..case
             };
-            check_splice::<Tracked>(&panicking);
+            check_splice::<Logged>(&panicking);
         }
     }
 }
 
 #[test]
 fn splice_huge_hint_panics_with_capacity_overflow_and_keeps_the_vector() {
-    let report = against_std!(Tracked, cap: 4, items: numbered(4), |v| {
-        let outcome = catch(|| {
-            drop(v.splice(1..2, Replacement::new(9..11, Hint::Huge, None, Tracked)));
+    let report = against_std!(Logged, cap: 4, items: numbered(4), |v| {
+        let outcome = catch_quietly(|| {
+            drop(v.splice(1..2, Replacement::new(9..11, Hint::Huge, None, Logged)));
         });
         (outcome, state(&v, v.capacity()))
     });
@@ -1331,12 +1307,12 @@ struct ExtractReport {
     after: State,
 }
 
-fn check_extract_if<E: Element>(case: &ExtractCase) {
+fn check_extract_if<E: LoggedElement>(case: &ExtractCase) {
     against_std!(E, cap: case.cap, items: numbered(case.len), |v| {
         let mut extracted = Vec::new();
         let mut size_hints = Vec::new();
         let calls = Cell::new(0);
-        let outcome = catch(|| {
+        let outcome = catch_quietly(|| {
             let mut iter = v.extract_if(case.range, |e: &mut E| {
                 let call = calls.get() + 1;
                 calls.set(call);
@@ -1376,17 +1352,17 @@ proptest! {
 
     #[test]
     fn extract_if_matches_std(case in extract_case()) {
-        check_extract_if::<Tracked>(&case);
-        check_extract_if::<OverAligned>(&case);
-        check_extract_if::<Zst>(&case);
+        check_extract_if::<Logged>(&case);
+        check_extract_if::<OverAlignedLogged>(&case);
+        check_extract_if::<ZstLogged>(&case);
     }
 }
 
 #[test]
 fn extract_if_panicking_predicate_keeps_the_vector_whole() {
-    let report = against_std!(Tracked, cap: 0, items: numbered(8), |v| {
+    let report = against_std!(Logged, cap: 0, items: numbered(8), |v| {
         let mut calls = 0;
-        let outcome = catch(|| {
+        let outcome = catch_quietly(|| {
             v.extract_if(1..7, |x| {
                 calls += 1;
                 if calls == 4 {
@@ -1405,7 +1381,7 @@ fn extract_if_panicking_predicate_keeps_the_vector_whole() {
 
 #[test]
 fn extract_if_forgotten_leaves_the_vector_empty() {
-    let report = against_std!(Tracked, cap: 0, items: numbered(5), |v| {
+    let report = against_std!(Logged, cap: 0, items: numbered(5), |v| {
         let mut iter = v.extract_if(.., |x| x.0 == 1);
         let first = iter.next().map(|e| e.value());
         mem::forget(iter);

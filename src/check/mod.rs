@@ -38,7 +38,8 @@
 //! Panics the harness provokes on purpose are not printed: while a step runs, a panic hook
 //! (installed once, forwarding every other panic to the hook that was there before) stays
 //! quiet. That is also what lets the harness run under libFuzzer, whose hook aborts on every
-//! panic, even a caught one.
+//! panic, even a caught one. [`catch_quietly`] lends the same quiet catch to tests that compare
+//! panics by hand.
 //!
 //! # Files
 //!
@@ -87,7 +88,7 @@ pub use input::{
 };
 pub use raw_vec_ops::{RawVecOp, run_raw_vec_ops};
 pub use report::{Culprit, Mismatch, MismatchDetails, short_type_name};
-pub use runner::{RunSummary, panic_message};
+pub use runner::{RunSummary, catch_quietly, panic_message};
 pub use string_ops::{StringOp, fuzz_string_ops, run_string_ops};
 pub use subject::{
     Bounds, CapacityCheck, Collected, Compare, DropCheck, IterPlan, MyVecs, PanicCheck,

@@ -2,7 +2,8 @@
 //!
 //! - [`Outcome`] and [`run_side`]: one side of a step, run inside `catch_unwind` with the panic
 //!   hook kept quiet, and described as text (what it returned, how it panicked, that it was
-//!   not supported, or that the allocator under test refused it);
+//!   not supported, or that the allocator under test refused it); [`catch_quietly`], the same
+//!   quiet catch for tests that compare panics by hand;
 //! - [`Step`]: where a run is, and the comparisons that turn a difference into a
 //!   [`Mismatch`];
 //! - [`run_checked`]: the skeleton every run shares — a [`TestAlloc`] over the caller's
@@ -80,7 +81,8 @@ impl Outcome {
 }
 
 thread_local! {
-    /// Whether the current thread is inside a step, where panics are expected and not printed.
+    /// Whether the current thread is inside a step (or [`catch_quietly`]), where panics are
+    /// expected and not printed.
     static IN_STEP: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -98,6 +100,51 @@ pub(crate) fn install_quiet_hook() {
     });
 }
 
+/// Runs `f` inside `catch_unwind` with the quiet hook silent, then puts the thread back as it
+/// was (nested calls keep the outer call's state).
+fn catch_unwind_quietly<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
+    install_quiet_hook();
+    let was_in_step = IN_STEP.with(|s| s.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    IN_STEP.with(|s| s.set(was_in_step));
+    result
+}
+
+/// Runs `f` and returns its value, or the message of its panic; a panic inside `f` is not
+/// printed.
+///
+/// This is the harness's own way of running code that is expected to panic, made public for
+/// tests that compare panics by hand: the panic hook it relies on is the one the harness
+/// installs (once per process) for its steps, silent while `f` runs and forwarding every
+/// other panic — a failed assertion outside `f` — to the hook that was there before. So a
+/// test suite needs no second hook of its own.
+///
+/// The message is [`panic_message`]'s text of the payload. A payload that is neither `&str`
+/// nor `String` — [`panic_any`](std::panic::panic_any) with another type, or the
+/// [`Refusal`] a [`TestAlloc`] raises for a refused request during an infallible operation —
+/// comes back as `"<non-string panic payload>"`; the harness's runners tell a refusal apart,
+/// this function does not.
+///
+/// `f` runs under [`AssertUnwindSafe`]: after a panic, whatever `f` borrowed may be half
+/// updated, which is exactly the state a panic-safety test then looks at. The returned value
+/// is dropped by the caller, outside the catch: a panic in its `drop` is not caught here.
+///
+/// # Examples
+/// ```
+/// use boxvec::check::catch_quietly;
+///
+/// assert_eq!(catch_quietly(|| 2 + 2), Ok(4));
+/// let mut v = vec![1, 2, 3];
+/// let message = catch_quietly(|| v.remove(7)).unwrap_err();
+/// assert_eq!(message, "removal index (is 7) should be < len (is 3)");
+/// assert_eq!(v, [1, 2, 3]); // a failed `remove` changes nothing
+/// let other = catch_quietly(|| std::panic::panic_any(7_u8)).unwrap_err();
+/// assert_eq!(other, "<non-string panic payload>");
+/// ```
+pub fn catch_quietly<R>(f: impl FnOnce() -> R) -> Result<R, String> {
+    catch_unwind_quietly(f).map_err(|payload| panic_message(&*payload))
+}
+
 /// Runs `f` as one side of a step and describes what it did: `describe` turns the value into
 /// text, or `None` for "not supported".
 ///
@@ -106,15 +153,12 @@ pub(crate) fn install_quiet_hook() {
 /// purpose: in `format!("{:?}", f())` a panic in the temporary's drop would leak the
 /// already-built `String` (rust-lang/rust#47949).
 fn catch_side<R>(f: impl FnOnce() -> R, describe: impl FnOnce(&R) -> Option<String>) -> Outcome {
-    install_quiet_hook();
-    let was_in_step = IN_STEP.with(|s| s.replace(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+    let result = catch_unwind_quietly(|| {
         let value = f();
         let description = describe(&value);
         drop(value);
         description
-    }));
-    IN_STEP.with(|s| s.set(was_in_step));
+    });
     match result {
         Ok(Some(description)) => Outcome::Returned(description),
         Ok(None) => Outcome::Unsupported,
@@ -230,11 +274,7 @@ impl<Op: fmt::Debug> Step<'_, Op> {
     /// caught by `Checked`, a bug — becomes a mismatch instead of unwinding through the
     /// harness.
     pub(crate) fn outside_step<R>(&self, f: impl FnOnce() -> R) -> Result<R, Mismatch> {
-        install_quiet_hook();
-        let was_in_step = IN_STEP.with(|s| s.replace(true));
-        let result = panic::catch_unwind(AssertUnwindSafe(f));
-        IN_STEP.with(|s| s.set(was_in_step));
-        result.map_err(|payload| match payload.downcast::<Refusal>() {
+        catch_unwind_quietly(f).map_err(|payload| match payload.downcast::<Refusal>() {
             Ok(refusal) => self.refused(&refusal),
             Err(payload) => {
                 let message = panic_message(&*payload);

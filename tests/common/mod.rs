@@ -1,9 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use std::any::Any;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use proptest::test_runner::Config;
 
 /// A proptest configuration with `native_cases` cases natively and a handful under Miri.
@@ -30,17 +27,12 @@ pub fn proptest_config(native_cases: u32) -> Config {
     }
 }
 
-/// The text of a panic payload (`&str` or `String`; empty for anything else).
-pub fn payload_message(payload: &(dyn Any + Send)) -> String {
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_default()
-}
-
-/// Runs `f` and returns its panic message, or `None` if it did not panic.
+/// Runs `f` and returns the message of its panic, or `None` if it did not panic; the panic
+/// is not printed.
+///
+/// The tests' one way to look at a panic: [`boxvec::check::catch_quietly`] (the harness's
+/// quiet panic hook, and [`boxvec::check::panic_message`]'s text of the payload), with the
+/// value thrown away.
 pub fn panic_message(f: impl FnOnce()) -> Option<String> {
-    let payload = catch_unwind(AssertUnwindSafe(f)).err()?;
-    Some(payload_message(&*payload))
+    boxvec::check::catch_quietly(f).err()
 }
