@@ -372,3 +372,36 @@ fn box_result<V, E: core::fmt::Debug>(
         (Err(_), Some(by)) => Ok(u64::from(by == RefusedBy::Injection)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{FallibleOp, RefusedBy, box_result, snapshot};
+    use crate::MyVec;
+    use crate::alloc::Global;
+    use crate::check::runner::Step;
+
+    /// The fingerprint that proves a refused request left the vector alone: where its buffer
+    /// is, its capacity and its length, each of which a buggy `try_reserve` could change.
+    #[test]
+    fn a_snapshot_is_the_buffer_address_capacity_and_length() {
+        let mut v: MyVec<u16, Global> = MyVec::with_capacity_in(5, Global);
+        v.push(1);
+        v.push(2);
+        assert_eq!(snapshot(&v), (v.as_ptr().addr(), 5, 2));
+        v.reserve_exact(10);
+        assert_eq!(snapshot(&v), (v.as_ptr().addr(), 12, 2));
+    }
+
+    /// A box that needs no bytes never asks the allocator, so it can never fail, whatever
+    /// was refused around it.
+    #[test]
+    fn an_error_from_a_box_of_no_bytes_is_a_mismatch_even_after_a_refusal() {
+        let op = FallibleOp::BoxTryNewZeroed;
+        let step = Step { index: 4, op: &op };
+        let refused = Some(RefusedBy::Injection);
+        let mismatch = box_result(&step, Err::<(), _>("AllocError"), refused, 0).unwrap_err();
+        assert!(mismatch.what.contains("zero-size box"), "{mismatch}");
+        assert_eq!(box_result(&step, Err::<(), _>("AllocError"), refused, 8).unwrap(), 1);
+        assert_eq!(box_result(&step, Ok::<_, ()>(()), None, 8).unwrap(), 0);
+    }
+}

@@ -133,3 +133,31 @@ pub fn fuzz_alloc_failures(data: &[u8]) -> RunSummary {
             .run_alloc_failures(&input.ops, plan.mode(), Global),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use std::vec;
+
+    use super::fail_loudly;
+    use crate::alloc::Global;
+    use crate::check::report::Culprit;
+    use crate::check::runner::RunSummary;
+    use crate::check::subject::MyVecs;
+    use crate::check::vec_ops::{VecOp, run_vec_within};
+
+    /// A refusal during an infallible operation is where a real program would abort: a fuzz
+    /// run ends there without a crash. Anything else the run returned is passed through.
+    #[test]
+    fn a_refusal_ends_a_fuzz_run_quietly() {
+        let pushes = vec![VecOp::Push(1); 100];
+        let refused = run_vec_within::<MyVecs, u8, _>(&pushes, Global, Some(16));
+        let stop = refused.clone().expect_err("a 16-byte budget cannot hold 100 bytes");
+        assert_eq!(stop.culprit, Culprit::Refusal);
+        assert_eq!(fail_loudly(refused), RunSummary::default());
+
+        let ran = run_vec_within::<MyVecs, u8, _>(&pushes[..3], Global, None);
+        let summary = ran.clone().unwrap();
+        assert_eq!(summary.steps, 3);
+        assert_eq!(fail_loudly(ran), summary);
+    }
+}
