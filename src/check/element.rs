@@ -247,9 +247,11 @@ impl Tracked {
     ///
     /// # Examples
     /// ```
-    /// use boxvec::check::{Side, Tracked, Trigger};
-    /// Tracked::arm(Side::Ours, Trigger::Drop, 3);
-    /// Tracked::disarm();
+    /// use boxvec::check::{Element, Side, Tracked, Trigger, panic_message};
+    /// Tracked::arm(Side::Ours, Trigger::Drop, 0);
+    /// let value = Tracked::from_seed(1, Side::Ours);
+    /// let payload = std::panic::catch_unwind(move || drop(value)).unwrap_err();
+    /// assert_eq!(panic_message(&*payload), boxvec::check::TRACKED_PANIC);
     /// ```
     pub fn arm(side: Side, trigger: Trigger, nth: u32) {
         with_side(side, |s| match trigger {
@@ -262,7 +264,10 @@ impl Tracked {
     ///
     /// # Examples
     /// ```
-    /// boxvec::check::Tracked::disarm();
+    /// use boxvec::check::{Element, Side, Tracked, Trigger};
+    /// Tracked::arm(Side::Std, Trigger::Drop, 0);
+    /// Tracked::disarm();
+    /// drop(Tracked::from_seed(1, Side::Std)); // would have panicked
     /// ```
     pub fn disarm() {
         for side in [Side::Ours, Side::Std] {
@@ -277,7 +282,11 @@ impl Tracked {
     ///
     /// # Examples
     /// ```
-    /// boxvec::check::Tracked::reset();
+    /// use boxvec::check::{Element, Side, Tracked};
+    /// std::mem::forget(Tracked::from_seed(1, Side::Ours));
+    /// assert_eq!(Tracked::live(Side::Ours), 1);
+    /// Tracked::reset();
+    /// assert_eq!(Tracked::live(Side::Ours), 0);
     /// ```
     pub fn reset() {
         TRACKING.with(|t| *t.borrow_mut() = [SideState::default(); 2]);

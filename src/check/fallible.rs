@@ -401,7 +401,10 @@ mod tests {
         let refused = Some(RefusedBy::Injection);
         let mismatch = box_result(&step, Err::<(), _>("AllocError"), refused, 0).unwrap_err();
         assert!(mismatch.what.contains("zero-size box"), "{mismatch}");
-        assert_eq!(box_result(&step, Err::<(), _>("AllocError"), refused, 8).unwrap(), 1);
+        assert_eq!(
+            box_result(&step, Err::<(), _>("AllocError"), refused, 8).unwrap(),
+            1
+        );
         assert_eq!(box_result(&step, Ok::<_, ()>(()), None, 8).unwrap(), 0);
     }
 }

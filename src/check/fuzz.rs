@@ -151,7 +151,9 @@ mod tests {
     fn a_refusal_ends_a_fuzz_run_quietly() {
         let pushes = vec![VecOp::Push(1); 100];
         let refused = run_vec_within::<MyVecs, u8, _>(&pushes, Global, Some(16));
-        let stop = refused.clone().expect_err("a 16-byte budget cannot hold 100 bytes");
+        let stop = refused
+            .clone()
+            .expect_err("a 16-byte budget cannot hold 100 bytes");
         assert_eq!(stop.culprit, Culprit::Refusal);
         assert_eq!(fail_loudly(refused), RunSummary::default());
 

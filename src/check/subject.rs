@@ -271,7 +271,8 @@ impl Collected {
 /// ```
 /// use boxvec::check::{StdVecs, VecOp, run_vec};
 /// use boxvec::alloc::Global;
-/// run_vec::<StdVecs, u8, _>(&[VecOp::Push(3), VecOp::Dedup], Global).unwrap();
+/// let summary = run_vec::<StdVecs, u8, _>(&[VecOp::Push(3), VecOp::Dedup], Global).unwrap();
+/// assert_eq!(summary.steps, 2);
 /// ```
 #[allow(unused_variables)]
 pub trait VecUnderTest<T: Element, A: Allocator + Clone = Global>: Sized {
@@ -546,7 +547,8 @@ pub trait VecFamily {
 /// ```
 /// use boxvec::check::{MyVecs, VecOp, run_vec};
 /// use boxvec::alloc::Global;
-/// run_vec::<MyVecs, u64, _>(&[VecOp::Push(1), VecOp::ShrinkToFit], Global).unwrap();
+/// let summary = run_vec::<MyVecs, u64, _>(&[VecOp::Push(1), VecOp::ShrinkToFit], Global).unwrap();
+/// assert_eq!(summary.steps, 2);
 /// ```
 pub struct MyVecs;
 
@@ -561,7 +563,8 @@ impl VecFamily for MyVecs {
 /// ```
 /// use boxvec::check::{StdVecs, VecOp, Amount, run_vec};
 /// use boxvec::alloc::Global;
-/// run_vec::<StdVecs, String, _>(&[VecOp::Reserve(Amount::Small(9))], Global).unwrap();
+/// let summary = run_vec::<StdVecs, String, _>(&[VecOp::Reserve(Amount::Small(9))], Global).unwrap();
+/// assert_eq!(summary.steps, 1);
 /// ```
 pub struct StdVecs;
 
