@@ -320,3 +320,22 @@ pub(crate) fn op_source<Op: fmt::Debug>(enum_name: &str, op: &Op) -> String {
     let debug = format!("{op:?}");
     format!("{enum_name}::{}", debug.replace('[', "vec!["))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Culprit;
+    use crate::check::runner::Step;
+
+    /// Minimization keeps a shorter sequence only if it fails the same way: same culprit and
+    /// same kind of difference (the values may differ, being from a shorter run).
+    #[test]
+    fn the_same_failure_is_the_same_culprit_and_the_same_kind_of_difference() {
+        let (first, later) = (Step { index: 7, op: &1 }, Step { index: 2, op: &2 });
+        let contents = first.mismatch("contents", [1, 2], [1, 3]);
+        assert!(contents.same_failure(&later.mismatch("contents", [9], [8])));
+        assert!(!contents.same_failure(&later.mismatch("capacity", 4, 8)));
+        let mut blamed_elsewhere = later.mismatch("contents", [9], [8]);
+        blamed_elsewhere.culprit = Culprit::Allocator;
+        assert!(!contents.same_failure(&blamed_elsewhere));
+    }
+}
