@@ -183,6 +183,8 @@ fn a_wrong_result_is_reported_with_its_step_and_both_sides() {
     for part in [
         "differ in result at step 1",
         "returned None",
+        "sequence (minimized from 4 operations):",
+        "      0: VecOp::Push(2)\n      1: VecOp::Pop\n",
         "replay it",
         "#[test]",
     ] {
