@@ -193,6 +193,15 @@ fn a_wrong_result_is_reported_with_its_step_and_both_sides() {
 }
 
 #[test]
+fn a_sequence_that_cannot_be_shorter_is_not_called_minimized() {
+    let m = run_planted::<u8>(Plant::PopOffByOne, &[VecOp::Push(4), VecOp::Pop]).unwrap_err();
+    assert_eq!((m.sequence.len(), m.original_len), (2, 2));
+    let text = m.to_string();
+    assert!(text.contains("  sequence:\n"), "{text}");
+    assert!(!text.contains("minimized from"), "{text}");
+}
+
+#[test]
 fn a_wrong_capacity_is_reported() {
     let ops = [VecOp::Push(1), VecOp::Reserve(Amount::Small(10))];
     let m = run_planted::<u32>(Plant::ShortReserve, &ops).unwrap_err();

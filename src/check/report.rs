@@ -323,8 +323,49 @@ pub(crate) fn op_source<Op: fmt::Debug>(enum_name: &str, op: &Op) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Culprit;
+    use std::vec::Vec;
+
+    use super::{Culprit, MINIMIZE_BUDGET, Mismatch, minimize};
     use crate::check::runner::Step;
+
+    /// A report of `what` at step `index`.
+    fn failure(index: usize, what: &str) -> Mismatch {
+        Step { index, op: &0 }.mismatch(what, 1, 2)
+    }
+
+    /// The smallest sequence that still fails the same way: here, any that holds the 5.
+    /// A shorter sequence that fails differently is not taken.
+    #[test]
+    fn minimizing_keeps_what_fails_the_same_way_only() {
+        let ops: Vec<u32> = (0..8).collect();
+        let mut runs = 0;
+        let (best, report) = minimize(&ops, failure(7, "contents"), |candidate| {
+            runs += 1;
+            let what = if candidate.contains(&5) {
+                "contents"
+            } else {
+                "capacity"
+            };
+            Some(failure(candidate.len().saturating_sub(1), what))
+        });
+        assert_eq!((best, report.what.as_str()), (std::vec![5], "contents"));
+        // Halving chunks (4, 2, 1) over a sequence that shrinks as it goes: a few runs.
+        assert_eq!(runs, 6);
+    }
+
+    /// A failure that needs every operation cannot be cut down; the search stops after its
+    /// budget of re-runs and keeps the whole sequence.
+    #[test]
+    fn minimizing_stops_after_its_budget_of_runs() {
+        let ops: Vec<u32> = (0..1000).collect();
+        let mut runs = 0;
+        let (best, report) = minimize(&ops, failure(999, "contents"), |candidate| {
+            runs += 1;
+            (candidate.len() == 1000).then(|| failure(999, "contents"))
+        });
+        assert_eq!((best.len(), report.step), (1000, 999));
+        assert_eq!(runs, MINIMIZE_BUDGET);
+    }
 
     /// Minimization keeps a shorter sequence only if it fails the same way: same culprit and
     /// same kind of difference (the values may differ, being from a shorter run).
