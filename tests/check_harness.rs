@@ -36,6 +36,9 @@ enum Plant {
     FreeWithWrongLayout,
     /// `remove` out of bounds panics with its own message.
     OwnPanicMessage,
+    /// `insert` before the end puts the value one place too far: the same length, the same
+    /// (empty) result, only the contents differ.
+    InsertOnePastIndex,
 }
 
 thread_local! {
@@ -77,6 +80,11 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Planted<T, A> {
             return Ok(None);
         }
         Ok(self.inner.pop())
+    }
+    fn insert(&mut self, index: usize, value: T) -> Supported<()> {
+        let past = planted() == Plant::InsertOnePastIndex && index < self.inner.len();
+        self.inner.insert(index + usize::from(past), value);
+        Ok(())
     }
     fn remove(&mut self, index: usize) -> Supported<T> {
         if planted() == Plant::OwnPanicMessage && index >= self.inner.len() {
@@ -199,6 +207,30 @@ fn a_sequence_that_cannot_be_shorter_is_not_called_minimized() {
     let text = m.to_string();
     assert!(text.contains("  sequence:\n"), "{text}");
     assert!(!text.contains("minimized from"), "{text}");
+}
+
+#[test]
+fn wrong_contents_are_reported_with_the_first_differing_index() {
+    let ops = [
+        VecOp::Push(1),
+        VecOp::Push(2),
+        VecOp::Push(3),
+        VecOp::Insert(Index(1), 9),
+    ];
+    let m = run_planted::<u8>(Plant::InsertOnePastIndex, &ops).unwrap_err();
+    assert_eq!(
+        (m.culprit, m.what.as_str()),
+        (Culprit::Subject, "contents"),
+        "{m}"
+    );
+    // Minimized: the first push is not needed to show it.
+    assert_eq!(m.sequence.len(), 3, "{m}");
+    assert_eq!(
+        (m.ours.as_str(), m.std.as_str()),
+        ("[2, 3, 9]", "[2, 9, 3]")
+    );
+    assert_eq!(m.first_difference, Some(1));
+    assert!(m.to_string().contains("first differing index: 1"), "{m}");
 }
 
 #[test]
