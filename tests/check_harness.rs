@@ -621,6 +621,30 @@ fn the_budget_refuses_before_the_allocator_is_asked() {
 }
 
 #[test]
+fn the_budget_is_inclusive_and_refusals_name_who_refused() {
+    use boxvec::check::{Refusal, Refuser};
+    let alloc = TestAlloc::new(Global, FailMode::Never).with_budget(64);
+    assert_eq!(format!("{alloc:?}"), "TestAlloc");
+    let mut v: boxvec::MyVec<u8, TestAlloc> = boxvec::MyVec::new_in(alloc.clone());
+    // Exactly the budget is allowed; one byte more is not.
+    assert!(alloc.fallible(|| v.try_reserve_exact(64)).is_ok());
+    assert!(alloc.fallible(|| v.try_reserve_exact(65)).is_err());
+    drop(v);
+
+    // A refusal by the failure plan outside a fallible operation (the plan set by hand on
+    // the `Failing` layer) is the injection's, not the allocator's.
+    let alloc = TestAlloc::new(Global, FailMode::Never);
+    let mut v: boxvec::MyVec<u8, TestAlloc> = boxvec::MyVec::new_in(alloc.clone());
+    alloc.failing().set_mode(FailMode::From(0));
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| v.reserve(8)))
+        .expect_err("refused");
+    let refusal = payload.downcast::<Refusal>().expect("a Refusal payload");
+    assert_eq!(refusal.by, Refuser::FailureInjection);
+    drop(v);
+    alloc.checked().assert_no_leaks();
+}
+
+#[test]
 fn injected_failures_never_reach_an_infallible_operation() {
     // Every fallible request fails…
     let alloc = TestAlloc::new(Global, FailMode::From(0));
