@@ -557,3 +557,15 @@ fn infallible_reserve_aborts_with_handle_alloc_error() {
         "stderr: {stderr}"
     );
 }
+
+#[test]
+fn debug_shows_the_pointer_and_capacity_but_never_the_slots() {
+    let mut buf: RawVec<u32> = RawVec::with_capacity(3);
+    let shown = format!("{buf:?}");
+    assert_eq!(
+        shown,
+        format!("RawVec {{ ptr: {:?}, capacity: 3, .. }}", buf.ptr())
+    );
+    buf.reserve(3, 1);
+    assert!(format!("{buf:?}").contains("capacity: 6"), "{buf:?}");
+}
