@@ -569,3 +569,24 @@ fn debug_shows_the_pointer_and_capacity_but_never_the_slots() {
     buf.reserve(3, 1);
     assert!(format!("{buf:?}").contains("capacity: 6"), "{buf:?}");
 }
+
+#[test]
+fn try_reserve_errors_read_as_std_s() {
+    let ours = RawVec::<u16>::new().try_reserve(0, usize::MAX).unwrap_err();
+    let theirs = Vec::<u16>::new().try_reserve(usize::MAX).unwrap_err();
+    assert_eq!(ours.to_string(), theirs.to_string());
+
+    let refusing = Failing::with_mode(Global, FailMode::From(0));
+    let ours = RawVec::<u16, _>::new_in(refusing)
+        .try_reserve(0, 8)
+        .unwrap_err();
+    // std's allocator refuses `isize::MAX` bytes: std's own "allocator returned an error".
+    // (Not under Miri, whose allocator stops the program on such a request instead.)
+    if cfg!(miri) {
+        return;
+    }
+    let theirs = Vec::<u8>::new()
+        .try_reserve(isize::MAX as usize)
+        .unwrap_err();
+    assert_eq!(ours.to_string(), theirs.to_string());
+}
