@@ -849,6 +849,22 @@ fn an_armed_panic_in_a_sequence_panics_on_both_sides_and_is_counted() {
 }
 
 #[test]
+fn an_armed_panic_in_a_box_sequence_panics_on_both_sides_and_is_counted() {
+    use boxvec::check::{BoxOp, Trigger, run_box_ops};
+    // The first drop after the arming: `Set(2)` drops the old value, T1, and panics.
+    let ops = [
+        BoxOp::New(1),
+        BoxOp::ArmPanic(Trigger::Drop, 0),
+        BoxOp::Set(2),
+        BoxOp::Clone,
+    ];
+    let summary = run_box_ops::<Tracked, _>(&ops, Global).unwrap();
+    assert_eq!((summary.steps, summary.panics), (4, 1));
+    let summary = run_box_ops::<u8, _>(&ops, Global).unwrap();
+    assert_eq!((summary.steps, summary.panics), (4, 0));
+}
+
+#[test]
 fn element_keys_are_their_seeds_so_predicates_pick_some_and_not_others() {
     use boxvec::check::{OverAligned, Side};
     fn keys<T: Element>() -> Vec<u8> {
