@@ -107,45 +107,22 @@ pub struct StepsByKind {
     pub fallible: usize,
 }
 
-/// The four kinds of sequence of the battery.
-#[derive(Clone, Copy)]
-enum SequenceKind {
-    Vec,
-    Box,
-    RawVec,
-    Fallible,
-}
-
-impl StepsByKind {
-    fn of(&mut self, kind: SequenceKind) -> &mut usize {
-        match kind {
-            SequenceKind::Vec => &mut self.vec,
-            SequenceKind::Box => &mut self.boxed,
-            SequenceKind::RawVec => &mut self.raw_vec,
-            SequenceKind::Fallible => &mut self.fallible,
-        }
-    }
-}
-
 impl AllocatorReport {
-    fn add(
-        &mut self,
-        kind: SequenceKind,
-        run: Result<RunSummary, Mismatch>,
-    ) -> Result<(), Mismatch> {
+    /// Counts one sequence; returns the steps it ran (0 if it stopped at a refusal), for the
+    /// caller to add to its kind's count.
+    fn add(&mut self, run: Result<RunSummary, Mismatch>) -> Result<usize, Mismatch> {
         self.sequences += 1;
         match run {
             Ok(summary) => {
                 self.steps += summary.steps;
-                *self.steps_by_kind.of(kind) += summary.steps;
                 self.panics += summary.panics;
                 self.injected_failures += summary.injected_failures;
-                Ok(())
+                Ok(summary.steps)
             }
             Err(stop) if stop.culprit == Culprit::Refusal => {
                 self.stopped += 1;
                 self.first_stop.get_or_insert(stop);
-                Ok(())
+                Ok(0)
             }
             Err(mismatch) => Err(mismatch),
         }
@@ -235,22 +212,22 @@ pub fn check_allocator<A: Allocator + Clone>(
         for kind in ElementKind::ALL {
             let ops: Vec<VecOp> = ops_from_bytes(&bytes.take(512));
             let run = run_vec_kind(kind, &ops, alloc.clone(), budget);
-            report.add(SequenceKind::Vec, run)?;
+            report.steps_by_kind.vec += report.add(run)?;
 
             let ops: Vec<BoxOp> = ops_from_bytes(&bytes.take(256));
             let run = run_box_kind(kind, &ops, alloc.clone(), budget);
-            report.add(SequenceKind::Box, run)?;
+            report.steps_by_kind.boxed += report.add(run)?;
 
             let ops: Vec<RawVecOp> = ops_from_bytes(&bytes.take(256));
             let run = run_raw_vec_kind(kind, &ops, alloc.clone(), budget);
-            report.add(SequenceKind::RawVec, run)?;
+            report.steps_by_kind.raw_vec += report.add(run)?;
 
             let data = bytes.take(256);
             let plan =
                 FailPlan::arbitrary(&mut Unstructured::new(&data[..3])).unwrap_or(FailPlan::Nth(0));
             let ops: Vec<FallibleOp> = ops_from_bytes(&data[3..]);
             let run = kind.run_alloc_failures(&ops, plan.mode(), alloc.clone());
-            report.add(SequenceKind::Fallible, run)?;
+            report.steps_by_kind.fallible += report.add(run)?;
         }
     }
     Ok(report)
