@@ -598,6 +598,15 @@ fn the_battery_runs_and_counts_every_kind_of_sequence() {
     assert!(shown.contains(&expected), "{shown}");
 }
 
+/// The `Refusal` that `f` unwinds with: a `TestAlloc` refusing a request during an infallible
+/// operation.
+fn refusal_of(f: impl FnOnce()) -> boxvec::check::Refusal {
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).expect_err("refused");
+    *payload
+        .downcast::<boxvec::check::Refusal>()
+        .expect("a Refusal payload")
+}
+
 #[test]
 fn the_budget_refuses_before_the_allocator_is_asked() {
     let alloc = TestAlloc::new(Global, FailMode::Never).with_budget(64);
@@ -610,19 +619,17 @@ fn the_budget_refuses_before_the_allocator_is_asked() {
         "the refused request never reached Failing"
     );
     // Outside a fallible operation, the same refusal unwinds with a `Refusal`.
-    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| v.reserve(100)))
-        .expect_err("refused");
-    let refusal = payload
-        .downcast::<boxvec::check::Refusal>()
-        .expect("a Refusal payload");
-    assert_eq!(refusal.by, boxvec::check::Refuser::Budget);
+    assert_eq!(
+        refusal_of(|| v.reserve(100)).by,
+        boxvec::check::Refuser::Budget
+    );
     drop(v);
     alloc.checked().assert_no_leaks();
 }
 
 #[test]
 fn the_budget_is_inclusive_and_refusals_name_who_refused() {
-    use boxvec::check::{Refusal, Refuser};
+    use boxvec::check::Refuser;
     let alloc = TestAlloc::new(Global, FailMode::Never).with_budget(64);
     assert_eq!(format!("{alloc:?}"), "TestAlloc");
     let mut v: boxvec::MyVec<u8, TestAlloc> = boxvec::MyVec::new_in(alloc.clone());
@@ -636,10 +643,7 @@ fn the_budget_is_inclusive_and_refusals_name_who_refused() {
     let alloc = TestAlloc::new(Global, FailMode::Never);
     let mut v: boxvec::MyVec<u8, TestAlloc> = boxvec::MyVec::new_in(alloc.clone());
     alloc.failing().set_mode(FailMode::From(0));
-    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| v.reserve(8)))
-        .expect_err("refused");
-    let refusal = payload.downcast::<Refusal>().expect("a Refusal payload");
-    assert_eq!(refusal.by, Refuser::FailureInjection);
+    assert_eq!(refusal_of(|| v.reserve(8)).by, Refuser::FailureInjection);
     drop(v);
     alloc.checked().assert_no_leaks();
 }
@@ -788,11 +792,7 @@ fn what_a_subject_declares_it_cannot_do_is_not_compared() {
 
 #[test]
 fn an_armed_tracked_panics_once_at_the_nth_clone_or_drop_of_its_side() {
-    use boxvec::check::{Side, TRACKED_PANIC, Trigger, panic_message};
-    use std::panic::{AssertUnwindSafe, catch_unwind};
-    let panics = |f: &mut dyn FnMut()| {
-        catch_unwind(AssertUnwindSafe(f)).map_err(|payload| panic_message(&*payload))
-    };
+    use boxvec::check::{Side, TRACKED_PANIC, Trigger, catch_quietly};
     Tracked::reset();
     let mut values: Vec<Tracked> = (0..4).map(|s| Tracked::from_seed(s, Side::Ours)).collect();
     let theirs = Tracked::from_seed(9, Side::Std);
@@ -805,7 +805,7 @@ fn an_armed_tracked_panics_once_at_the_nth_clone_or_drop_of_its_side() {
     let first = values[0].clone(); // clone number 0
     let _ = theirs.clone(); // the other side's clones do not count
     assert_eq!(
-        panics(&mut || drop(values[1].clone())),
+        catch_quietly(|| drop(values[1].clone())),
         Err(TRACKED_PANIC.to_string())
     );
     let again = values[2].clone(); // one-shot: disarmed once it fired
@@ -814,9 +814,9 @@ fn an_armed_tracked_panics_once_at_the_nth_clone_or_drop_of_its_side() {
     Tracked::arm(Side::Ours, Trigger::Drop, 2);
     drop(first); // drop number 0
     drop(again); // drop number 1
-    let mut third = values.pop();
+    let third = values.pop();
     assert_eq!(
-        panics(&mut || drop(third.take())),
+        catch_quietly(move || drop(third)),
         Err(TRACKED_PANIC.to_string())
     );
     // A value whose drop panicked is gone all the same.

@@ -247,11 +247,10 @@ impl Tracked {
     ///
     /// # Examples
     /// ```
-    /// use boxvec::check::{Element, Side, Tracked, Trigger, panic_message};
+    /// use boxvec::check::{Element, Side, TRACKED_PANIC, Tracked, Trigger, catch_quietly};
     /// Tracked::arm(Side::Ours, Trigger::Drop, 0);
     /// let value = Tracked::from_seed(1, Side::Ours);
-    /// let payload = std::panic::catch_unwind(move || drop(value)).unwrap_err();
-    /// assert_eq!(panic_message(&*payload), boxvec::check::TRACKED_PANIC);
+    /// assert_eq!(catch_quietly(move || drop(value)), Err(TRACKED_PANIC.to_string()));
     /// ```
     pub fn arm(side: Side, trigger: Trigger, nth: u32) {
         with_side(side, |s| match trigger {
