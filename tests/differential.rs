@@ -9,13 +9,22 @@
 use arbitrary::Arbitrary;
 use boxvec::alloc::FailMode;
 use boxvec::alloc::Global;
-use boxvec::check::{BoxOp, ElementKind, FallibleOp, MyVecs, RawVecOp, VecOp};
+use boxvec::check::{
+    BoxOp, ElementKind, FallibleOp, Mismatch, MyVecs, RawVecOp, RunSummary, VecOp,
+};
 use proptest::prelude::*;
 
 mod common;
 
 fn decode<Op: for<'a> Arbitrary<'a>>(bytes: &[u8]) -> Vec<Op> {
     boxvec::check::ops_from_bytes(bytes)
+}
+
+/// No mismatch, and every operation ran and was compared: a runner that stopped early (or did
+/// nothing) would pass the mismatch check alone.
+fn ran_every_op(run: Result<RunSummary, Mismatch>, ops: usize) -> Result<(), TestCaseError> {
+    prop_assert_eq!(run?.steps, ops);
+    Ok(())
 }
 
 fn kind_strategy() -> impl Strategy<Value = ElementKind> {
@@ -33,11 +42,7 @@ proptest! {
     #[test]
     fn vec_ops_match_std(kind in kind_strategy(), bytes in bytes_strategy()) {
         let ops: Vec<VecOp> = decode(&bytes);
-        let summary = kind.run_vec::<MyVecs, _>(&ops, Global)
-            .map_err(|mismatch| TestCaseError::fail(mismatch.to_string()))?;
-        // Every operation ran and was compared: a runner that stopped early (or did nothing)
-        // would pass the mismatch check alone.
-        prop_assert_eq!(summary.steps, ops.len());
+        ran_every_op(kind.run_vec::<MyVecs, _>(&ops, Global), ops.len())?;
     }
 
     /// The one-line proptest entry point a user writes for their own type (`?` turns a
@@ -51,21 +56,13 @@ proptest! {
     #[test]
     fn box_ops_match_std(kind in kind_strategy(), bytes in bytes_strategy()) {
         let ops: Vec<BoxOp> = decode(&bytes);
-        let summary = kind.run_box_ops(&ops, Global)
-            .map_err(|mismatch| TestCaseError::fail(mismatch.to_string()))?;
-        // Every operation ran and was compared: a runner that stopped early (or did nothing)
-        // would pass the mismatch check alone.
-        prop_assert_eq!(summary.steps, ops.len());
+        ran_every_op(kind.run_box_ops(&ops, Global), ops.len())?;
     }
 
     #[test]
     fn raw_vec_ops_match_std(kind in kind_strategy(), bytes in bytes_strategy()) {
         let ops: Vec<RawVecOp> = decode(&bytes);
-        let summary = kind.run_raw_vec_ops(&ops, Global)
-            .map_err(|mismatch| TestCaseError::fail(mismatch.to_string()))?;
-        // Every operation ran and was compared: a runner that stopped early (or did nothing)
-        // would pass the mismatch check alone.
-        prop_assert_eq!(summary.steps, ops.len());
+        ran_every_op(kind.run_raw_vec_ops(&ops, Global), ops.len())?;
     }
 
     #[test]
@@ -77,10 +74,7 @@ proptest! {
         let ops: Vec<FallibleOp> = decode(&bytes);
         let mode = if from { FailMode::From(nth) } else { FailMode::Nth(nth) };
         for kind in ElementKind::ALL {
-            let summary = kind
-                .run_alloc_failures(&ops, mode, Global)
-                .map_err(|mismatch| TestCaseError::fail(mismatch.to_string()))?;
-            prop_assert_eq!(summary.steps, ops.len());
+            ran_every_op(kind.run_alloc_failures(&ops, mode, Global), ops.len())?;
         }
     }
 }
