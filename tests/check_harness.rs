@@ -864,6 +864,68 @@ fn an_armed_panic_in_a_box_sequence_panics_on_both_sides_and_is_counted() {
     assert_eq!((summary.steps, summary.panics), (4, 0));
 }
 
+/// Each box operation, after what it needs, on a counting allocator with `u64` values: the
+/// blocks it asks for (how many, and the most bytes live at once) and whether it panicked.
+/// The comparison with std cannot tell whether the harness really ran an operation: one that
+/// ran nothing, or another operation, on both sides would still agree with std. The
+/// allocator can tell.
+#[test]
+fn every_box_op_asks_the_allocator_for_the_blocks_it_stands_for() {
+    use boxvec::alloc::Counting;
+    use boxvec::check::{BoxOp::*, Index, run_box_ops};
+    // (operations, allocations, peak live bytes, panics)
+    let cases = [
+        (vec![New(1)], 1, 8, 0),
+        (vec![TryNew(1)], 1, 8, 0),
+        (vec![NewUninitWrite(1)], 1, 8, 0),
+        // Each of these keeps the single box, so the clone after it allocates a second.
+        (vec![New(1), Set(2), Clone], 2, 16, 0),
+        (vec![New(1), RawRoundTrip, Clone], 2, 16, 0),
+        (vec![New(1), NonNullRoundTrip, Clone], 2, 16, 0),
+        (vec![New(1), TakeWrite(2), Clone], 2, 16, 0),
+        (vec![New(1), MapSameLayout(2), Clone], 2, 16, 0),
+        // Each of these empties it, so the clone allocates nothing.
+        (vec![New(1), IntoInner, Clone], 1, 8, 0),
+        (vec![New(1), DropSingle, Clone], 1, 8, 0),
+        // `clone_from` clones in place: the allocation is its source's.
+        (vec![New(1), CloneFrom(2)], 2, 16, 0),
+        // A new block of 16 bytes, then one of 8 again; `map` frees the old block first.
+        (vec![New(1), MapThroughWider], 3, 16, 0),
+        // The single box's block becomes the slice's, which the clone copies.
+        (vec![New(1), SingleIntoSlice, SliceClone], 2, 16, 0),
+        // 69 slots asked for: the length is taken modulo 64.
+        (vec![SliceUninit(69, 1)], 1, 40, 0),
+        (
+            vec![SliceUninit(3, 1), SliceSet(Index(1), 9), SliceClone],
+            2,
+            48,
+            0,
+        ),
+        (vec![SliceSet(Index(0), 9)], 0, 0, 1),
+        // `into_vec` keeps the block of 3; the push grows it to 6 (48 bytes).
+        (vec![SliceUninit(3, 1), SliceIntoVecPush(9)], 1, 48, 0),
+        // A vector of 3 reserves 4 first (32 bytes), then shrinks to fit.
+        (vec![SliceFrom(vec![1, 2, 3])], 1, 32, 0),
+        (
+            vec![SliceUninit(3, 1), SliceIntoArray, SliceClone],
+            2,
+            48,
+            0,
+        ),
+    ];
+    for (ops, allocations, peak_bytes, panics) in cases {
+        let counting: Counting = Counting::default();
+        let summary = run_box_ops::<u64, _>(&ops, &counting).unwrap();
+        let seen = counting.snapshot();
+        assert_eq!(
+            (seen.allocations, seen.peak_bytes, summary.panics),
+            (allocations, peak_bytes, panics),
+            "{ops:?}"
+        );
+        assert_eq!((summary.steps, seen.live_blocks), (ops.len(), 0), "{ops:?}");
+    }
+}
+
 #[test]
 fn element_keys_are_their_seeds_so_predicates_pick_some_and_not_others() {
     use boxvec::check::{OverAligned, Side};

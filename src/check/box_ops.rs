@@ -1,6 +1,7 @@
 //! [`BoxOp`]: `MyBox`'s constructors, conversions and mutations, run against
 //! `std::boxed::Box`.
 
+use core::fmt;
 use core::mem::{self, MaybeUninit};
 use std::boxed::Box;
 use std::vec::Vec;
@@ -204,62 +205,87 @@ struct Sides<'a, T, A: Allocator> {
 /// Whether a step panicked (identically on both sides), or the mismatch.
 type StepResult = Result<bool, Mismatch>;
 
+/// Runs a step's two sides, ours first, and compares what they did.
+fn both<R: fmt::Debug>(
+    step: &Step<'_, BoxOp>,
+    ours: impl FnOnce() -> R,
+    std: impl FnOnce() -> R,
+) -> StepResult {
+    let ours = run_side(ours);
+    step.same_outcome(ours, run_side(std))
+}
+
+// Each operation has its own function, and `apply` names every variant: a `match` shared by
+// both sides, with a catch-all arm, once let a mistake run another operation on *both* sides
+// at once, which the comparison with std cannot notice (see docs/mutants.md).
 impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     fn apply(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
         match step.op {
-            BoxOp::New(_) | BoxOp::TryNew(_) | BoxOp::NewUninitWrite(_) => self.create(step),
+            BoxOp::New(seed) => self.create_new(step, *seed),
+            BoxOp::TryNew(seed) => self.create_try_new(step, *seed),
             BoxOp::TryNewRefused(seed) => self.try_new_refused(step, *seed),
-            BoxOp::Set(_) | BoxOp::Clone | BoxOp::IntoInner | BoxOp::DropSingle => {
-                self.single(step)
-            }
-            BoxOp::RawRoundTrip | BoxOp::NonNullRoundTrip => self.raw_round_trip(step),
-            BoxOp::SingleIntoSlice | BoxOp::SliceFrom(_) | BoxOp::SliceUninit(..) => {
-                self.create_slice(step)
-            }
-            BoxOp::SliceSet(..) | BoxOp::SliceClone | BoxOp::SliceIntoVecPush(_) => {
-                self.slice(step)
-            }
-            BoxOp::CloneFrom(_) | BoxOp::SliceCloneFrom(_) => self.clone_from(step),
-            BoxOp::TakeWrite(_) | BoxOp::MapSameLayout(_) | BoxOp::MapThroughWider => {
-                self.reuse(step)
-            }
+            BoxOp::NewUninitWrite(seed) => self.create_uninit_write(step, *seed),
+            BoxOp::Set(seed) => self.set(step, *seed),
+            BoxOp::Clone => self.clone_single(step),
+            BoxOp::IntoInner => self.take_inner(step),
+            BoxOp::RawRoundTrip => self.raw_round_trip(step, false),
+            BoxOp::NonNullRoundTrip => self.raw_round_trip(step, true),
+            BoxOp::DropSingle => self.drop_single(step),
+            BoxOp::SingleIntoSlice => self.single_into_slice(step),
+            BoxOp::SliceFrom(seeds) => self.slice_from(step, seeds),
+            BoxOp::SliceUninit(len, seed) => self.slice_uninit(step, usize::from(len % 64), *seed),
+            BoxOp::SliceSet(index, seed) => self.slice_set(step, *index, *seed),
+            BoxOp::SliceClone => self.slice_clone(step),
+            BoxOp::SliceIntoVecPush(seed) => self.slice_into_vec_push(step, *seed),
+            BoxOp::CloneFrom(seed) => self.clone_from_single(step, *seed),
+            BoxOp::SliceCloneFrom(seeds) => self.clone_from_slice(step, seeds),
+            BoxOp::TakeWrite(seed) => self.reuse(step, Reuse::TakeWrite(*seed)),
+            BoxOp::MapSameLayout(seed) => self.reuse(step, Reuse::MapSameLayout(*seed)),
+            BoxOp::MapThroughWider => self.reuse(step, Reuse::MapThroughWider),
             BoxOp::SliceIntoArray => self.slice_into_array(step),
             BoxOp::ArmPanic(..) => Ok(false),
         }
     }
 
-    /// `new_in`, `try_new_in`, `new_uninit_in` + `write`: each replaces the single box.
-    fn create(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
-        let (ours, theirs, alloc) = (&mut self.ours, &mut self.theirs, self.alloc.clone());
-        let o = run_side(|| match *step.op {
-            BoxOp::TryNew(seed) => {
-                let value = T::from_seed(seed, Side::Ours);
-                let b = alloc.fallible(|| MyBox::try_new_in(value, alloc.clone()));
-                // A refusal by the allocator under test (this operation does not inject any)
-                // stops the run, as a refusal in `new_in` would.
-                let refusal = Refusal {
-                    layout: Layout::new::<T>(),
-                    by: Refuser::AllocatorUnderTest,
-                };
-                ours.single = Some(b.unwrap_or_else(|_| std::panic::panic_any(refusal)));
-            }
-            BoxOp::NewUninitWrite(seed) => {
-                let uninit: MyBox<MaybeUninit<T>, _> = MyBox::new_uninit_in(alloc);
-                ours.single = Some(MyBox::write(uninit, T::from_seed(seed, Side::Ours)));
-            }
-            _ => {
-                let seed = seed_of(step.op);
-                ours.single = Some(MyBox::new_in(T::from_seed(seed, Side::Ours), alloc));
-            }
-        });
-        let s = run_side(|| match *step.op {
-            BoxOp::NewUninitWrite(seed) => {
-                let uninit: Box<MaybeUninit<T>> = Box::new_uninit();
-                theirs.single = Some(Box::write(uninit, T::from_seed(seed, Side::Std)));
-            }
-            _ => theirs.single = Some(Box::new(T::from_seed(seed_of(step.op), Side::Std))),
-        });
-        step.same_outcome(o, s)
+    /// `new_in`: replaces the single box.
+    fn create_new(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.single, &mut self.theirs.single, self.alloc);
+        both(
+            step,
+            || *ours = Some(MyBox::new_in(T::from_seed(seed, Side::Ours), alloc.clone())),
+            || *theirs = Some(Box::new(T::from_seed(seed, Side::Std))),
+        )
+    }
+
+    /// `try_new_in`: replaces the single box. This operation injects no failure, so a refusal
+    /// comes from the allocator under test and stops the run, as a refusal in `new_in` would.
+    fn create_try_new(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.single, &mut self.theirs.single, self.alloc);
+        let ours_side = || {
+            let value = T::from_seed(seed, Side::Ours);
+            let b = alloc.fallible(|| MyBox::try_new_in(value, alloc.clone()));
+            let refusal = Refusal {
+                layout: Layout::new::<T>(),
+                by: Refuser::AllocatorUnderTest,
+            };
+            *ours = Some(b.unwrap_or_else(|_| std::panic::panic_any(refusal)));
+        };
+        both(step, ours_side, || {
+            *theirs = Some(Box::new(T::from_seed(seed, Side::Std)));
+        })
+    }
+
+    /// `new_uninit_in`, then `write`: replaces the single box.
+    fn create_uninit_write(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.single, &mut self.theirs.single, self.alloc);
+        let ours_side = || {
+            let uninit: MyBox<MaybeUninit<T>, _> = MyBox::new_uninit_in(alloc.clone());
+            *ours = Some(MyBox::write(uninit, T::from_seed(seed, Side::Ours)));
+        };
+        both(step, ours_side, || {
+            let uninit: Box<MaybeUninit<T>> = Box::new_uninit();
+            *theirs = Some(Box::write(uninit, T::from_seed(seed, Side::Std)));
+        })
     }
 
     /// `try_new_in` with the allocator refusing (boxvec side only): `Err` for a sized value,
@@ -280,36 +306,43 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
         Ok(false)
     }
 
-    /// Operations on the single box: assign through it, clone it, take the value out, drop it.
-    fn single(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+    /// `*b = value` through `DerefMut`, if there is a single box.
+    fn set(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
         let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
-        let (o, s) = match *step.op {
-            BoxOp::Set(seed) => (
-                run_side(|| ours.as_mut().map(|b| **b = T::from_seed(seed, Side::Ours))),
-                run_side(|| theirs.as_mut().map(|b| **b = T::from_seed(seed, Side::Std))),
-            ),
-            BoxOp::Clone => (
-                run_side(|| *ours = ours.clone()),
-                run_side(|| *theirs = theirs.clone()),
-            ),
-            BoxOp::IntoInner => (
-                run_side(|| ours.take().map(MyBox::into_inner)),
-                run_side(|| theirs.take().map(|b| *b)),
-            ),
-            _ => (
-                run_side(|| drop(ours.take())),
-                run_side(|| drop(theirs.take())),
-            ),
-        };
-        step.same_outcome(o, s)
+        both(
+            step,
+            || ours.as_mut().map(|b| **b = T::from_seed(seed, Side::Ours)),
+            || theirs.as_mut().map(|b| **b = T::from_seed(seed, Side::Std)),
+        )
+    }
+
+    /// `clone`: the clone replaces the single box.
+    fn clone_single(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
+        both(step, || *ours = ours.clone(), || *theirs = theirs.clone())
+    }
+
+    /// `into_inner` (std: `*b`): the value is compared, then dropped.
+    fn take_inner(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
+        both(
+            step,
+            || ours.take().map(MyBox::into_inner),
+            || theirs.take().map(|b| *b),
+        )
+    }
+
+    /// Drops the single box.
+    fn drop_single(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
+        both(step, || drop(ours.take()), || drop(theirs.take()))
     }
 
     /// `into_raw_with_allocator` + `from_raw_in`, or the `NonNull` pair (std's
     /// `into_raw` + `from_raw` for both: its `NonNull` functions are unstable).
-    fn raw_round_trip(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
-        let non_null = matches!(step.op, BoxOp::NonNullRoundTrip);
-        let ours = &mut self.ours.single;
-        let o = run_side(|| {
+    fn raw_round_trip(&mut self, step: &Step<'_, BoxOp>, non_null: bool) -> StepResult {
+        let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
+        let ours_side = || {
             let Some(b) = ours.take() else { return };
             *ours = Some(if non_null {
                 let (ptr, a) = MyBox::into_non_null_with_allocator(b);
@@ -321,131 +354,139 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
                 // SAFETY: the pointer and allocator come straight from `into_raw_with_allocator`.
                 unsafe { MyBox::from_raw_in(ptr, a) }
             });
-        });
-        let theirs = &mut self.theirs.single;
-        let s = run_side(|| {
+        };
+        both(step, ours_side, || {
             let Some(b) = theirs.take() else { return };
             let ptr = Box::into_raw(b);
             // SAFETY: the pointer comes straight from `Box::into_raw`.
             *theirs = Some(unsafe { Box::from_raw(ptr) });
-        });
-        step.same_outcome(o, s)
+        })
     }
 
-    /// Operations that replace the slice box: from the single box, from a vector, from
-    /// uninitialized slots.
-    fn create_slice(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
-        let (ours, theirs, alloc) = (&mut self.ours, &mut self.theirs, self.alloc.clone());
-        let o = run_side(|| match step.op {
-            BoxOp::SingleIntoSlice => {
-                if let Some(b) = ours.single.take() {
-                    ours.slice = MyBox::into_boxed_slice(b);
-                }
+    /// `into_boxed_slice` of the single box, if there is one: it replaces the slice box.
+    fn single_into_slice(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs) = (&mut self.ours, &mut self.theirs);
+        let ours_side = || {
+            if let Some(b) = ours.single.take() {
+                ours.slice = MyBox::into_boxed_slice(b);
             }
-            BoxOp::SliceFrom(seeds) => {
-                let mut v = MyVec::new_in(alloc);
-                v.extend(values::<T>(seeds, Side::Ours));
-                ours.slice = v.into_boxed_slice();
-            }
-            _ => {
-                let (len, seed) = uninit_args(step.op);
-                let mut slots: MyBox<[MaybeUninit<T>], _> = MyBox::new_uninit_slice_in(len, alloc);
-                write_seeds(&mut slots, seed, Side::Ours);
-                // SAFETY: `write_seeds` wrote every slot.
-                ours.slice = unsafe { slots.assume_init() };
-            }
-        });
-        let s = run_side(|| match step.op {
-            BoxOp::SingleIntoSlice => {
-                if let Some(b) = theirs.single.take() {
-                    // std's `Box::into_boxed_slice` is unstable: a one-element array box
-                    // coerces to a slice box.
-                    let one: Box<[T; 1]> = Box::new([*b]);
-                    theirs.slice = one;
-                }
-            }
-            BoxOp::SliceFrom(seeds) => theirs.slice = values::<T>(seeds, Side::Std).into(),
-            _ => {
-                let (len, seed) = uninit_args(step.op);
-                let mut slots: Box<[MaybeUninit<T>]> = Box::new_uninit_slice(len);
-                write_seeds(&mut slots, seed, Side::Std);
-                // SAFETY: `write_seeds` wrote every slot.
-                theirs.slice = unsafe { slots.assume_init() };
-            }
-        });
-        step.same_outcome(o, s)
-    }
-
-    /// Operations on the slice box: assign an element, clone it, go through a vector and back.
-    fn slice(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
-        let (ours, theirs, alloc) = (&mut self.ours.slice, &mut self.theirs.slice, self.alloc);
-        let at = match step.op {
-            BoxOp::SliceSet(index, _) => index.resolve(ours.len()),
-            _ => 0,
         };
-        let o = run_side(|| match *step.op {
-            BoxOp::SliceSet(_, seed) => ours[at] = T::from_seed(seed, Side::Ours),
-            BoxOp::SliceClone => *ours = ours.clone(),
-            _ => {
-                let empty = MyVec::new_in(alloc.clone()).into_boxed_slice();
-                let mut v = mem::replace(ours, empty).into_vec();
-                v.push(T::from_seed(seed_of(step.op), Side::Ours));
-                *ours = v.into_boxed_slice();
+        both(step, ours_side, || {
+            if let Some(b) = theirs.single.take() {
+                // std's `Box::into_boxed_slice` is unstable: a one-element array box coerces
+                // to a slice box.
+                let one: Box<[T; 1]> = Box::new([*b]);
+                theirs.slice = one;
             }
-        });
-        let s = run_side(|| match *step.op {
-            BoxOp::SliceSet(_, seed) => theirs[at] = T::from_seed(seed, Side::Std),
-            BoxOp::SliceClone => *theirs = theirs.clone(),
-            _ => {
-                let mut v = mem::take(theirs).into_vec();
-                v.push(T::from_seed(seed_of(step.op), Side::Std));
-                *theirs = v.into_boxed_slice();
-            }
-        });
-        step.same_outcome(o, s)
+        })
     }
 
-    /// `clone_from` a fresh box into the single box (if there is one) or the slice box. As in
-    /// std, the value is cloned in place — no request may reach the allocator — unless the
-    /// slices' lengths differ.
-    fn clone_from(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
-        let (ours, theirs, alloc) = (&mut self.ours, &mut self.theirs, self.alloc);
-        let requests = || alloc.failing().requests();
+    /// A vector of these seeds, `into_boxed_slice`: replaces the slice box.
+    fn slice_from(&mut self, step: &Step<'_, BoxOp>, seeds: &[u8]) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.slice, &mut self.theirs.slice, self.alloc);
+        let ours_side = || {
+            let mut v = MyVec::new_in(alloc.clone());
+            v.extend(values::<T>(seeds, Side::Ours));
+            *ours = v.into_boxed_slice();
+        };
+        both(step, ours_side, || {
+            *theirs = values::<T>(seeds, Side::Std).into();
+        })
+    }
+
+    /// `new_uninit_slice_in(len)`, every slot written with consecutive seeds, `assume_init`:
+    /// replaces the slice box.
+    fn slice_uninit(&mut self, step: &Step<'_, BoxOp>, len: usize, seed: u8) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.slice, &mut self.theirs.slice, self.alloc);
+        let ours_side = || {
+            let mut slots: MyBox<[MaybeUninit<T>], _> =
+                MyBox::new_uninit_slice_in(len, alloc.clone());
+            write_seeds(&mut slots, seed, Side::Ours);
+            // SAFETY: `write_seeds` wrote every slot.
+            *ours = unsafe { slots.assume_init() };
+        };
+        both(step, ours_side, || {
+            let mut slots: Box<[MaybeUninit<T>]> = Box::new_uninit_slice(len);
+            write_seeds(&mut slots, seed, Side::Std);
+            // SAFETY: `write_seeds` wrote every slot.
+            *theirs = unsafe { slots.assume_init() };
+        })
+    }
+
+    /// `slice[i] = value` (out of bounds panics identically).
+    fn slice_set(&mut self, step: &Step<'_, BoxOp>, index: Index, seed: u8) -> StepResult {
+        let (ours, theirs) = (&mut self.ours.slice, &mut self.theirs.slice);
+        let at = index.resolve(ours.len());
+        both(
+            step,
+            || ours[at] = T::from_seed(seed, Side::Ours),
+            || theirs[at] = T::from_seed(seed, Side::Std),
+        )
+    }
+
+    /// `clone` of the slice box.
+    fn slice_clone(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
+        let (ours, theirs) = (&mut self.ours.slice, &mut self.theirs.slice);
+        both(step, || *ours = ours.clone(), || *theirs = theirs.clone())
+    }
+
+    /// `into_vec`, `push`, `into_boxed_slice` on the slice box.
+    fn slice_into_vec_push(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.slice, &mut self.theirs.slice, self.alloc);
+        let ours_side = || {
+            let empty = MyVec::new_in(alloc.clone()).into_boxed_slice();
+            let mut v = mem::replace(ours, empty).into_vec();
+            v.push(T::from_seed(seed, Side::Ours));
+            *ours = v.into_boxed_slice();
+        };
+        both(step, ours_side, || {
+            let mut v = mem::take(theirs).into_vec();
+            v.push(T::from_seed(seed, Side::Std));
+            *theirs = v.into_boxed_slice();
+        })
+    }
+
+    /// `clone_from` a fresh box of `seed` into the single box, if there is one. As in std the
+    /// value is cloned in place: no request may reach the allocator.
+    fn clone_from_single(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.single, &mut self.theirs.single, self.alloc);
+        // The requests `clone_from` made (it always works in place here).
+        let mut made = None;
+        let ours_side = || {
+            let Some(b) = ours.as_mut() else { return };
+            let source = MyBox::new_in(T::from_seed(seed, Side::Ours), alloc.clone());
+            made = Some(with_requests(alloc, || b.clone_from(&source)).1);
+        };
+        let panicked = both(step, ours_side, || {
+            let Some(b) = theirs.as_mut() else { return };
+            b.clone_from(&Box::new(T::from_seed(seed, Side::Std)));
+        })?;
+        if let Some(requests) = made {
+            step.same("allocator requests of an in-place clone_from", requests, 0)?;
+        }
+        Ok(panicked)
+    }
+
+    /// `clone_from` a fresh slice of `seeds` into the slice box: in place (no allocator
+    /// request) when the lengths match, a new block otherwise, as in std.
+    fn clone_from_slice(&mut self, step: &Step<'_, BoxOp>, seeds: &[u8]) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.slice, &mut self.theirs.slice, self.alloc);
         // The requests `clone_from` made, when it had to work in place.
-        let mut in_place = None;
-        let o = run_side(|| match step.op {
-            BoxOp::SliceCloneFrom(seeds) => {
-                let mut v = MyVec::new_in(alloc.clone());
-                v.extend(values::<T>(seeds, Side::Ours));
-                let source = v.into_boxed_slice();
-                let (before, same_len) = (requests(), source.len() == ours.slice.len());
-                ours.slice.clone_from(&source);
-                in_place = same_len.then(|| requests() - before);
-            }
-            _ => {
-                if let Some(b) = ours.single.as_mut() {
-                    let value = T::from_seed(seed_of(step.op), Side::Ours);
-                    let source = MyBox::new_in(value, alloc.clone());
-                    let before = requests();
-                    b.clone_from(&source);
-                    in_place = Some(requests() - before);
-                }
-            }
-        });
-        let s = run_side(|| match step.op {
-            BoxOp::SliceCloneFrom(seeds) => {
-                let source: Box<[T]> = values::<T>(seeds, Side::Std).into();
-                theirs.slice.clone_from(&source);
-            }
-            _ => {
-                if let Some(b) = theirs.single.as_mut() {
-                    b.clone_from(&Box::new(T::from_seed(seed_of(step.op), Side::Std)));
-                }
-            }
-        });
-        let panicked = step.same_outcome(o, s)?;
-        if let Some(made) = in_place {
-            step.same("allocator requests of an in-place clone_from", made, 0)?;
+        let mut made = None;
+        let ours_side = || {
+            let mut v = MyVec::new_in(alloc.clone());
+            v.extend(values::<T>(seeds, Side::Ours));
+            let source = v.into_boxed_slice();
+            let same_len = source.len() == ours.len();
+            let (_, requests) = with_requests(alloc, || ours.clone_from(&source));
+            made = same_len.then_some(requests);
+        };
+        let panicked = both(step, ours_side, || {
+            let source: Box<[T]> = values::<T>(seeds, Side::Std).into();
+            theirs.clone_from(&source);
+        })?;
+        if let Some(requests) = made {
+            step.same("allocator requests of an in-place clone_from", requests, 0)?;
         }
         Ok(panicked)
     }
@@ -455,49 +496,26 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     /// std's order, so a panicking `drop` leaves both sides alike. Where the layout stays the
     /// same, the block must be reused: no request may reach the allocator (an address check
     /// would not do: a freed block is often handed straight back).
-    fn reuse(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
-        let (ours, theirs, seed) = (
-            &mut self.ours.single,
-            &mut self.theirs.single,
-            seed_of(step.op),
-        );
-        let requests = self.alloc.failing().requests();
-        let o = run_side(|| {
-            let Some(b) = ours.take() else { return };
-            let (b, old) = match step.op {
-                BoxOp::TakeWrite(_) => {
-                    let (old, memory) = MyBox::take(b);
-                    (
-                        MyBox::write(memory, T::from_seed(seed, Side::Ours)),
-                        Some(old),
-                    )
-                }
-                BoxOp::MapSameLayout(_) => {
-                    let mut old = None;
-                    let b = MyBox::map(b, |value| {
-                        old = Some(value);
-                        T::from_seed(seed, Side::Ours)
-                    });
-                    (b, old)
-                }
-                _ => {
-                    let wider = MyBox::map(b, |value| (value, u64::MAX));
-                    (MyBox::map(wider, |(value, _)| value), None)
-                }
-            };
-            *ours = Some(b);
-            drop(old);
+    fn reuse(&mut self, step: &Step<'_, BoxOp>, how: Reuse) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours.single, &mut self.theirs.single, self.alloc);
+        // Counted around the whole side, so requests made before a panic count as well.
+        let (ours_outcome, made) = with_requests(alloc, || {
+            run_side(|| {
+                let Some(b) = ours.take() else { return };
+                let (b, old) = reuse_ours(b, how);
+                *ours = Some(b);
+                drop(old);
+            })
         });
-        let requests = self.alloc.failing().requests() - requests;
-        let s = run_side(|| {
+        let std_outcome = run_side(|| {
             let Some(b) = theirs.as_mut() else { return };
-            if !matches!(step.op, BoxOp::MapThroughWider) {
+            if let Reuse::TakeWrite(seed) | Reuse::MapSameLayout(seed) = how {
                 drop(mem::replace(&mut **b, T::from_seed(seed, Side::Std)));
             }
         });
-        let panicked = step.same_outcome(o, s)?;
-        if !matches!(step.op, BoxOp::MapThroughWider) {
-            step.same("allocator requests while reusing the block", requests, 0)?;
+        let panicked = step.same_outcome(ours_outcome, std_outcome)?;
+        if how != Reuse::MapThroughWider {
+            step.same("allocator requests while reusing the block", made, 0)?;
         }
         Ok(panicked)
     }
@@ -505,7 +523,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     /// `TryFrom` the slice box into `[T; 3]`, else `[T; 1]`, and back: the length that fit.
     fn slice_into_array(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
         let (ours, theirs, alloc) = (&mut self.ours.slice, &mut self.theirs.slice, self.alloc);
-        let o = run_side(|| {
+        let ours_side = || {
             let slice = mem::replace(ours, MyVec::new_in(alloc.clone()).into_boxed_slice());
             let (slice, fit) = match MyBox::<[T; 3], _>::try_from(slice) {
                 Ok(array) => (MyBox::array_into_slice(array), Some(3)),
@@ -516,8 +534,8 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             };
             *ours = slice;
             fit
-        });
-        let s = run_side(|| {
+        };
+        both(step, ours_side, || {
             let (slice, fit): (Box<[T]>, _) = match Box::<[T; 3]>::try_from(mem::take(theirs)) {
                 Ok(array) => (array, Some(3)),
                 Err(slice) => match Box::<[T; 1]>::try_from(slice) {
@@ -527,33 +545,55 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             };
             *theirs = slice;
             fit
-        });
-        step.same_outcome(o, s)
+        })
     }
 }
 
-/// The seed of an operation that carries one value.
-fn seed_of(op: &BoxOp) -> u8 {
-    match *op {
-        BoxOp::New(seed)
-        | BoxOp::TryNew(seed)
-        | BoxOp::TryNewRefused(seed)
-        | BoxOp::NewUninitWrite(seed)
-        | BoxOp::Set(seed)
-        | BoxOp::SliceIntoVecPush(seed)
-        | BoxOp::CloneFrom(seed)
-        | BoxOp::TakeWrite(seed)
-        | BoxOp::MapSameLayout(seed) => seed,
-        _ => 0,
+/// How [`Sides::reuse`] puts a new value in the single box's block.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reuse {
+    /// `take`, then `write` this seed's value.
+    TakeWrite(u8),
+    /// `map` to this seed's value, of the same type.
+    MapSameLayout(u8),
+    /// `map` to `(T, u64)` and back: a new block each way.
+    MapThroughWider,
+}
+
+/// Our side of [`Sides::reuse`]: the box with its new value, and the old value (dropped by the
+/// caller once the new one is in, as std drops it).
+fn reuse_ours<T: Element, A: Allocator>(
+    b: MyBox<T, TestAlloc<A>>,
+    how: Reuse,
+) -> (MyBox<T, TestAlloc<A>>, Option<T>) {
+    match how {
+        Reuse::TakeWrite(seed) => {
+            let (old, memory) = MyBox::take(b);
+            (
+                MyBox::write(memory, T::from_seed(seed, Side::Ours)),
+                Some(old),
+            )
+        }
+        Reuse::MapSameLayout(seed) => {
+            let mut old = None;
+            let b = MyBox::map(b, |value| {
+                old = Some(value);
+                T::from_seed(seed, Side::Ours)
+            });
+            (b, old)
+        }
+        Reuse::MapThroughWider => {
+            let wider = MyBox::map(b, |value| (value, u64::MAX));
+            (MyBox::map(wider, |(value, _)| value), None)
+        }
     }
 }
 
-/// The length (below 64) and first seed of a `SliceUninit`.
-fn uninit_args(op: &BoxOp) -> (usize, u8) {
-    match *op {
-        BoxOp::SliceUninit(len, seed) => (usize::from(len % 64), seed),
-        _ => (0, 0),
-    }
+/// What `f` returned, and the requests it made to the run's allocator.
+fn with_requests<A: Allocator, R>(alloc: &TestAlloc<A>, f: impl FnOnce() -> R) -> (R, u64) {
+    let before = alloc.failing().requests();
+    let result = f();
+    (result, alloc.failing().requests() - before)
 }
 
 /// Writes consecutive seeds into every slot.
