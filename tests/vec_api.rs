@@ -1825,6 +1825,29 @@ fn conversions() {
 }
 
 #[test]
+fn vectors_iterators_and_cows_become_boxes_like_std() {
+    use boxvec::MyBox;
+    // A vector of the right length becomes an array box in the same block; any other length
+    // gives the vector back.
+    let v = my_vec![1, 2, 3];
+    let block = v.as_ptr();
+    let array: MyBox<[i32; 3]> = v.into_array().unwrap();
+    assert_eq!((*array, MyBox::as_ptr(&array).cast::<i32>()), ([1, 2, 3], block));
+    assert_eq!(my_vec![1, 2].into_array::<3>().unwrap_err(), [1, 2]);
+    assert_eq!(my_vec![1, 2, 3, 4].into_array::<3>().unwrap_err(), [1, 2, 3, 4]);
+
+    let theirs: Box<[u32]> = (1..=5).collect();
+    let mine: MyBox<[u32]> = (1..=5).collect();
+    assert_eq!(*mine, *theirs);
+    let borrowed = MyBox::<[i32]>::from(Cow::Borrowed(&[7, 8][..]));
+    let owned = MyBox::<[i32]>::from(Cow::<[i32]>::Owned(vec![9]));
+    assert_eq!((&*borrowed, &*owned), (&[7, 8][..], &[9][..]));
+    let text = MyBox::<str>::from(Cow::Borrowed("text"));
+    let owned_text = MyBox::<str>::from(Cow::<str>::Owned(String::from("owned")));
+    assert_eq!((&*text, &*owned_text), ("text", "owned"));
+}
+
+#[test]
 fn io_write_appends_like_std() {
     use std::io::{IoSlice, Write};
     let mut theirs: Vec<u8> = Vec::new();
