@@ -876,16 +876,19 @@ fn leak_gives_the_elements_and_keeps_the_buffer() {
 fn peek_mut_views_and_pops_the_last_element() {
     let mut v: MyVec<String> = MyVec::new();
     assert!(v.peek_mut().is_none());
-    v.extend(["a", "b"].map(String::from));
+    // Three elements, so that "the last" is not the same index at every length.
+    v.extend(["a", "b", "c"].map(String::from));
     {
         let mut last = v.peek_mut().unwrap();
         last.push('!');
-        assert_eq!(*last, "b!");
-        assert_eq!(format!("{last:?}"), r#"PeekMut("b!")"#);
+        assert_eq!(*last, "c!");
+        assert_eq!(format!("{last:?}"), r#"PeekMut("c!")"#);
     }
-    assert_eq!(v, ["a", "b!"]);
+    assert_eq!(v, ["a", "b", "c!"]);
     let last = v.peek_mut().unwrap();
-    assert_eq!(PeekMut::pop(last), "b!");
+    assert_eq!(PeekMut::pop(last), "c!");
+    assert_eq!(*v.peek_mut().unwrap(), "b");
+    assert_eq!(PeekMut::pop(v.peek_mut().unwrap()), "b");
     assert_eq!(PeekMut::pop(v.peek_mut().unwrap()), "a");
     assert!(v.peek_mut().is_none());
 }
