@@ -926,6 +926,39 @@ fn every_box_op_asks_the_allocator_for_the_blocks_it_stands_for() {
     }
 }
 
+/// As for boxes: each raw-buffer operation, on a counting allocator with `u64` values, and
+/// what the allocator saw. 4 is the first capacity of a buffer of 8-byte values.
+#[test]
+fn every_raw_vec_op_shows_in_the_allocator() {
+    use boxvec::alloc::Counting;
+    use boxvec::check::{Amount, RawVecOp::*, run_raw_vec_ops};
+    // (operations, allocations, grows, shrinks, peak live bytes, panics)
+    let cases = [
+        (vec![Push(1)], 1, 0, 0, 32, 0),
+        (vec![PushMany(5, 0)], 1, 1, 0, 64, 0),
+        // The shrink happens only if the pop made room.
+        (vec![PushMany(4, 0), Pop, ShrinkToFit], 1, 0, 1, 32, 0),
+        // 2 modulo (4 + 2) is 2: two elements left, so the buffer shrinks to 2, not to 0 (a
+        // deallocation, not a shrink) and not to 4 (nothing to do).
+        (vec![PushMany(4, 0), Truncate(2), ShrinkToFit], 1, 0, 1, 32, 0),
+        // A capacity overflow panics on both sides, and is counted.
+        (vec![Reserve(Amount::Overflowing(0))], 0, 0, 0, 0, 1),
+        (vec![WithCapacity(3), RawPartsRoundTrip], 1, 0, 0, 24, 0),
+    ];
+    for (ops, allocations, grows, shrinks, peak_bytes, panics) in cases {
+        let counting: Counting = Counting::default();
+        let summary = run_raw_vec_ops::<u64, _>(&ops, &counting).unwrap();
+        let seen = counting.snapshot();
+        assert_eq!(
+            (seen.allocations, seen.grows, seen.shrinks),
+            (allocations, grows, shrinks),
+            "{ops:?}"
+        );
+        assert_eq!((seen.peak_bytes, summary.panics), (peak_bytes, panics), "{ops:?}");
+        assert_eq!((summary.steps, seen.live_blocks), (ops.len(), 0), "{ops:?}");
+    }
+}
+
 #[test]
 fn element_keys_are_their_seeds_so_predicates_pick_some_and_not_others() {
     use boxvec::check::{OverAligned, Side};

@@ -1835,9 +1835,15 @@ fn vectors_iterators_and_cows_become_boxes_like_std() {
     let v = my_vec![1, 2, 3];
     let block = v.as_ptr();
     let array: MyBox<[i32; 3]> = v.into_array().unwrap();
-    assert_eq!((*array, MyBox::as_ptr(&array).cast::<i32>()), ([1, 2, 3], block));
+    assert_eq!(
+        (*array, MyBox::as_ptr(&array).cast::<i32>()),
+        ([1, 2, 3], block)
+    );
     assert_eq!(my_vec![1, 2].into_array::<3>().unwrap_err(), [1, 2]);
-    assert_eq!(my_vec![1, 2, 3, 4].into_array::<3>().unwrap_err(), [1, 2, 3, 4]);
+    assert_eq!(
+        my_vec![1, 2, 3, 4].into_array::<3>().unwrap_err(),
+        [1, 2, 3, 4]
+    );
 
     let theirs: Box<[u32]> = (1..=5).collect();
     let mine: MyBox<[u32]> = (1..=5).collect();

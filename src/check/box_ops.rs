@@ -1,7 +1,6 @@
 //! [`BoxOp`]: `MyBox`'s constructors, conversions and mutations, run against
 //! `std::boxed::Box`.
 
-use core::fmt;
 use core::mem::{self, MaybeUninit};
 use std::boxed::Box;
 use std::vec::Vec;
@@ -205,16 +204,6 @@ struct Sides<'a, T, A: Allocator> {
 /// Whether a step panicked (identically on both sides), or the mismatch.
 type StepResult = Result<bool, Mismatch>;
 
-/// Runs a step's two sides, ours first, and compares what they did.
-fn both<R: fmt::Debug>(
-    step: &Step<'_, BoxOp>,
-    ours: impl FnOnce() -> R,
-    std: impl FnOnce() -> R,
-) -> StepResult {
-    let ours = run_side(ours);
-    step.same_outcome(ours, run_side(std))
-}
-
 // Each operation has its own function, and `apply` names every variant: a `match` shared by
 // both sides, with a catch-all arm, once let a mistake run another operation on *both* sides
 // at once, which the comparison with std cannot notice (see docs/mutants.md).
@@ -250,8 +239,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     /// `new_in`: replaces the single box.
     fn create_new(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
         let (ours, theirs, alloc) = (&mut self.ours.single, &mut self.theirs.single, self.alloc);
-        both(
-            step,
+        step.run_both(
             || *ours = Some(MyBox::new_in(T::from_seed(seed, Side::Ours), alloc.clone())),
             || *theirs = Some(Box::new(T::from_seed(seed, Side::Std))),
         )
@@ -270,7 +258,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             };
             *ours = Some(b.unwrap_or_else(|_| std::panic::panic_any(refusal)));
         };
-        both(step, ours_side, || {
+        step.run_both(ours_side, || {
             *theirs = Some(Box::new(T::from_seed(seed, Side::Std)));
         })
     }
@@ -282,7 +270,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             let uninit: MyBox<MaybeUninit<T>, _> = MyBox::new_uninit_in(alloc.clone());
             *ours = Some(MyBox::write(uninit, T::from_seed(seed, Side::Ours)));
         };
-        both(step, ours_side, || {
+        step.run_both(ours_side, || {
             let uninit: Box<MaybeUninit<T>> = Box::new_uninit();
             *theirs = Some(Box::write(uninit, T::from_seed(seed, Side::Std)));
         })
@@ -309,8 +297,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     /// `*b = value` through `DerefMut`, if there is a single box.
     fn set(&mut self, step: &Step<'_, BoxOp>, seed: u8) -> StepResult {
         let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
-        both(
-            step,
+        step.run_both(
             || ours.as_mut().map(|b| **b = T::from_seed(seed, Side::Ours)),
             || theirs.as_mut().map(|b| **b = T::from_seed(seed, Side::Std)),
         )
@@ -319,14 +306,13 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     /// `clone`: the clone replaces the single box.
     fn clone_single(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
         let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
-        both(step, || *ours = ours.clone(), || *theirs = theirs.clone())
+        step.run_both(|| *ours = ours.clone(), || *theirs = theirs.clone())
     }
 
     /// `into_inner` (std: `*b`): the value is compared, then dropped.
     fn take_inner(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
         let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
-        both(
-            step,
+        step.run_both(
             || ours.take().map(MyBox::into_inner),
             || theirs.take().map(|b| *b),
         )
@@ -335,7 +321,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     /// Drops the single box.
     fn drop_single(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
         let (ours, theirs) = (&mut self.ours.single, &mut self.theirs.single);
-        both(step, || drop(ours.take()), || drop(theirs.take()))
+        step.run_both(|| drop(ours.take()), || drop(theirs.take()))
     }
 
     /// `into_raw_with_allocator` + `from_raw_in`, or the `NonNull` pair (std's
@@ -355,7 +341,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
                 unsafe { MyBox::from_raw_in(ptr, a) }
             });
         };
-        both(step, ours_side, || {
+        step.run_both(ours_side, || {
             let Some(b) = theirs.take() else { return };
             let ptr = Box::into_raw(b);
             // SAFETY: the pointer comes straight from `Box::into_raw`.
@@ -371,7 +357,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
                 ours.slice = MyBox::into_boxed_slice(b);
             }
         };
-        both(step, ours_side, || {
+        step.run_both(ours_side, || {
             if let Some(b) = theirs.single.take() {
                 // std's `Box::into_boxed_slice` is unstable: a one-element array box coerces
                 // to a slice box.
@@ -389,7 +375,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             v.extend(values::<T>(seeds, Side::Ours));
             *ours = v.into_boxed_slice();
         };
-        both(step, ours_side, || {
+        step.run_both(ours_side, || {
             *theirs = values::<T>(seeds, Side::Std).into();
         })
     }
@@ -405,7 +391,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             // SAFETY: `write_seeds` wrote every slot.
             *ours = unsafe { slots.assume_init() };
         };
-        both(step, ours_side, || {
+        step.run_both(ours_side, || {
             let mut slots: Box<[MaybeUninit<T>]> = Box::new_uninit_slice(len);
             write_seeds(&mut slots, seed, Side::Std);
             // SAFETY: `write_seeds` wrote every slot.
@@ -417,8 +403,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     fn slice_set(&mut self, step: &Step<'_, BoxOp>, index: Index, seed: u8) -> StepResult {
         let (ours, theirs) = (&mut self.ours.slice, &mut self.theirs.slice);
         let at = index.resolve(ours.len());
-        both(
-            step,
+        step.run_both(
             || ours[at] = T::from_seed(seed, Side::Ours),
             || theirs[at] = T::from_seed(seed, Side::Std),
         )
@@ -427,7 +412,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     /// `clone` of the slice box.
     fn slice_clone(&mut self, step: &Step<'_, BoxOp>) -> StepResult {
         let (ours, theirs) = (&mut self.ours.slice, &mut self.theirs.slice);
-        both(step, || *ours = ours.clone(), || *theirs = theirs.clone())
+        step.run_both(|| *ours = ours.clone(), || *theirs = theirs.clone())
     }
 
     /// `into_vec`, `push`, `into_boxed_slice` on the slice box.
@@ -439,7 +424,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             v.push(T::from_seed(seed, Side::Ours));
             *ours = v.into_boxed_slice();
         };
-        both(step, ours_side, || {
+        step.run_both(ours_side, || {
             let mut v = mem::take(theirs).into_vec();
             v.push(T::from_seed(seed, Side::Std));
             *theirs = v.into_boxed_slice();
@@ -457,7 +442,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             let source = MyBox::new_in(T::from_seed(seed, Side::Ours), alloc.clone());
             made = Some(with_requests(alloc, || b.clone_from(&source)).1);
         };
-        let panicked = both(step, ours_side, || {
+        let panicked = step.run_both(ours_side, || {
             let Some(b) = theirs.as_mut() else { return };
             b.clone_from(&Box::new(T::from_seed(seed, Side::Std)));
         })?;
@@ -481,7 +466,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             let (_, requests) = with_requests(alloc, || ours.clone_from(&source));
             made = same_len.then_some(requests);
         };
-        let panicked = both(step, ours_side, || {
+        let panicked = step.run_both(ours_side, || {
             let source: Box<[T]> = values::<T>(seeds, Side::Std).into();
             theirs.clone_from(&source);
         })?;
@@ -535,7 +520,7 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
             *ours = slice;
             fit
         };
-        both(step, ours_side, || {
+        step.run_both(ours_side, || {
             let (slice, fit): (Box<[T]>, _) = match Box::<[T; 3]>::try_from(mem::take(theirs)) {
                 Ok(array) => (array, Some(3)),
                 Err(slice) => match Box::<[T; 1]>::try_from(slice) {

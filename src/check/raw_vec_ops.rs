@@ -208,9 +208,10 @@ type StepResult = Result<bool, Mismatch>;
 impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
     fn apply(&mut self, step: &Step<'_, RawVecOp>) -> StepResult {
         match step.op {
-            RawVecOp::Push(_) | RawVecOp::PushMany(..) | RawVecOp::Pop | RawVecOp::Truncate(_) => {
-                self.elements(step)
-            }
+            RawVecOp::Push(seed) => self.push(step, *seed),
+            RawVecOp::PushMany(count, seed) => self.push_many(step, *count, *seed),
+            RawVecOp::Pop => self.pop(step),
+            RawVecOp::Truncate(n) => self.truncate(step, *n),
             RawVecOp::Reserve(amount) | RawVecOp::ReserveExact(amount) => {
                 self.reserve(step, amount.for_infallible())
             }
@@ -224,36 +225,45 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
         }
     }
 
-    /// Writing and dropping elements by hand, growing with `grow_one` when full.
-    fn elements(&mut self, step: &Step<'_, RawVecOp>) -> StepResult {
+    // Each operation on the elements has its own function, and `apply` names every variant: a
+    // `match` shared by both sides, with a catch-all arm, once let a mistake run another
+    // operation on both sides at once, which the comparison with std cannot notice.
+
+    /// Writes one element by hand, growing with `grow_one` when full.
+    fn push(&mut self, step: &Step<'_, RawVecOp>, seed: u8) -> StepResult {
         let (ours, theirs) = (&mut self.ours, &mut self.theirs);
-        let (o, s) = match *step.op {
-            RawVecOp::Push(seed) => (
-                run_side(|| ours.push(T::from_seed(seed, Side::Ours))),
-                run_side(|| theirs.push(T::from_seed(seed, Side::Std))),
-            ),
-            RawVecOp::PushMany(count, seed) => {
-                let seeds = (0..count).map(move |i| seed.wrapping_add(i));
-                (
-                    run_side(|| {
-                        seeds
-                            .clone()
-                            .for_each(|s| ours.push(T::from_seed(s, Side::Ours)))
-                    }),
-                    run_side(|| seeds.for_each(|s| theirs.push(T::from_seed(s, Side::Std)))),
-                )
-            }
-            RawVecOp::Pop => (run_side(|| ours.pop()), run_side(|| theirs.pop())),
-            RawVecOp::Truncate(n) => {
-                let n = usize::from(n) % (ours.len + 2);
-                (
-                    run_side(|| ours.truncate(n)),
-                    run_side(|| theirs.truncate(n)),
-                )
-            }
-            _ => (run_side(|| ()), run_side(|| ())),
-        };
-        step.same_outcome(o, s)
+        step.run_both(
+            || ours.push(T::from_seed(seed, Side::Ours)),
+            || theirs.push(T::from_seed(seed, Side::Std)),
+        )
+    }
+
+    /// `count` pushes, of consecutive seeds from `seed`.
+    fn push_many(&mut self, step: &Step<'_, RawVecOp>, count: u8, seed: u8) -> StepResult {
+        let (ours, theirs) = (&mut self.ours, &mut self.theirs);
+        let seeds = (0..count).map(move |i| seed.wrapping_add(i));
+        step.run_both(
+            || {
+                seeds
+                    .clone()
+                    .for_each(|s| ours.push(T::from_seed(s, Side::Ours)))
+            },
+            || seeds.clone().for_each(|s| theirs.push(T::from_seed(s, Side::Std))),
+        )
+    }
+
+    /// Reads the last element out by hand.
+    fn pop(&mut self, step: &Step<'_, RawVecOp>) -> StepResult {
+        let (ours, theirs) = (&mut self.ours, &mut self.theirs);
+        step.run_both(|| ours.pop(), || theirs.pop())
+    }
+
+    /// Drops the elements from a length on: `n` modulo `len + 2`, so now and then the length
+    /// is past the end (nothing to drop).
+    fn truncate(&mut self, step: &Step<'_, RawVecOp>, n: u16) -> StepResult {
+        let (ours, theirs) = (&mut self.ours, &mut self.theirs);
+        let n = usize::from(n) % (ours.len + 2);
+        step.run_both(|| ours.truncate(n), || theirs.truncate(n))
     }
 
     fn reserve(&mut self, step: &Step<'_, RawVecOp>, n: usize) -> StepResult {

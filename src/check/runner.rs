@@ -452,3 +452,16 @@ impl PendingPanic {
 pub(crate) fn values<T: Element>(seeds: &[u8], side: Side) -> Vec<T> {
     seeds.iter().map(|&seed| T::from_seed(seed, side)).collect()
 }
+
+impl<Op: fmt::Debug> Step<'_, Op> {
+    /// Runs this step's two sides, ours first, and requires the same outcome: whether both
+    /// panicked, or the mismatch.
+    pub(crate) fn run_both<R: fmt::Debug>(
+        &self,
+        ours: impl FnOnce() -> R,
+        std: impl FnOnce() -> R,
+    ) -> Result<bool, Mismatch> {
+        let ours = run_side(ours);
+        self.same_outcome(ours, run_side(std))
+    }
+}
