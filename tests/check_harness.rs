@@ -940,7 +940,14 @@ fn every_raw_vec_op_shows_in_the_allocator() {
         (vec![PushMany(4, 0), Pop, ShrinkToFit], 1, 0, 1, 32, 0),
         // 2 modulo (4 + 2) is 2: two elements left, so the buffer shrinks to 2, not to 0 (a
         // deallocation, not a shrink) and not to 4 (nothing to do).
-        (vec![PushMany(4, 0), Truncate(2), ShrinkToFit], 1, 0, 1, 32, 0),
+        (
+            vec![PushMany(4, 0), Truncate(2), ShrinkToFit],
+            1,
+            0,
+            1,
+            32,
+            0,
+        ),
         // A capacity overflow panics on both sides, and is counted.
         (vec![Reserve(Amount::Overflowing(0))], 0, 0, 0, 0, 1),
         (vec![WithCapacity(3), RawPartsRoundTrip], 1, 0, 0, 24, 0),
@@ -954,7 +961,11 @@ fn every_raw_vec_op_shows_in_the_allocator() {
             (allocations, grows, shrinks),
             "{ops:?}"
         );
-        assert_eq!((seen.peak_bytes, summary.panics), (peak_bytes, panics), "{ops:?}");
+        assert_eq!(
+            (seen.peak_bytes, summary.panics),
+            (peak_bytes, panics),
+            "{ops:?}"
+        );
         assert_eq!((summary.steps, seen.live_blocks), (ops.len(), 0), "{ops:?}");
     }
 }

@@ -248,7 +248,11 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
                     .clone()
                     .for_each(|s| ours.push(T::from_seed(s, Side::Ours)))
             },
-            || seeds.clone().for_each(|s| theirs.push(T::from_seed(s, Side::Std))),
+            || {
+                seeds
+                    .clone()
+                    .for_each(|s| theirs.push(T::from_seed(s, Side::Std)))
+            },
         )
     }
 

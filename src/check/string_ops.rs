@@ -259,7 +259,10 @@ impl<A: Allocator + Clone> Sides<'_, A> {
             }
             StringOp::Remove(i) => on_both!(self, step, |s| s.remove(i.resolve(len))),
             StringOp::Truncate(i) => on_both!(self, step, |s| s.truncate(i.resolve(len + 1))),
-            _ => on_both!(self, step, |s| s.clear()),
+            StringOp::Clear => on_both!(self, step, |s| s.clear()),
+            // No catch-all operation: a missing arm must not quietly run another operation on
+            // both sides, which the comparison with std could not notice.
+            _ => unreachable!("not an edit"),
         }
     }
 
@@ -347,7 +350,8 @@ impl<A: Allocator + Clone> Sides<'_, A> {
                 let pieces = text(t).split(' ').map(String::from).collect();
                 s.extend(Lying::new(pieces, *lie))
             }),
-            _ => on_both!(self, step, |s| *s = s.clone()),
+            StringOp::Clone => on_both!(self, step, |s| *s = s.clone()),
+            _ => unreachable!("not an extension"),
         }
     }
 
