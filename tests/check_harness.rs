@@ -951,6 +951,13 @@ fn every_raw_vec_op_shows_in_the_allocator() {
         // A capacity overflow panics on both sides, and is counted.
         (vec![Reserve(Amount::Overflowing(0))], 0, 0, 0, 0, 1),
         (vec![WithCapacity(3), RawPartsRoundTrip], 1, 0, 0, 24, 0),
+        // Full: `Vec::shrink_to_fit` has nothing to give back, so no request (RawVec's own
+        // `shrink_to_fit` would still ask).
+        (vec![PushMany(4, 0), ShrinkToFit], 1, 0, 0, 32, 0),
+        (vec![PushMany(5, 0), ShrinkTo(6)], 1, 1, 1, 64, 0),
+        // Capacities modulo 512, or up to 4095 when the top four bits are set.
+        (vec![WithCapacity(0x0E05)], 1, 0, 0, 5 * 8, 0),
+        (vec![WithCapacity(0xFE05)], 1, 0, 0, 0xE05 * 8, 0),
     ];
     for (ops, allocations, grows, shrinks, peak_bytes, panics) in cases {
         let counting: Counting = Counting::default();
@@ -968,6 +975,37 @@ fn every_raw_vec_op_shows_in_the_allocator() {
         );
         assert_eq!((summary.steps, seen.live_blocks), (ops.len(), 0), "{ops:?}");
     }
+}
+
+/// A refused shrink is tried only where a shrink would ask the allocator: with room to give
+/// back and elements left. Each refusal is an injected failure in the summary.
+#[test]
+fn a_raw_vec_shrink_is_refused_only_where_it_would_ask() {
+    use boxvec::check::{Amount, RawVecOp::*, run_raw_vec_ops};
+    let cases = [
+        (vec![PushMany(5, 0), TryShrinkRefused], 1),
+        // Full: nothing to give back.
+        (vec![PushMany(4, 0), TryShrinkRefused], 0),
+        // Empty: shrinking to nothing frees the block, which cannot fail.
+        (vec![Reserve(Amount::Small(3)), TryShrinkRefused], 0),
+    ];
+    for (ops, refused) in cases {
+        let summary = run_raw_vec_ops::<u64, _>(&ops, Global).unwrap();
+        assert_eq!((summary.steps, summary.injected_failures), (ops.len(), refused), "{ops:?}");
+    }
+}
+
+/// An allocator under test that refuses a `try_reserve` makes no mismatch: std, on its own
+/// allocator, is not comparable then, and the buffer must simply be unchanged.
+#[test]
+fn a_raw_vec_try_reserve_refused_by_the_users_allocator_is_not_a_mismatch() {
+    use boxvec::alloc::Failing;
+    use boxvec::check::{Amount, RawVecOp::*, run_raw_vec_ops};
+    let refusing = Failing::with_mode(Global, FailMode::From(0));
+    let ops = [TryReserve(Amount::Small(3)), TryReserveExact(Amount::Small(9))];
+    let summary = run_raw_vec_ops::<u64, _>(&ops, &refusing).unwrap();
+    assert_eq!((summary.steps, summary.injected_failures), (2, 0));
+    assert_eq!(refusing.requests(), 2);
 }
 
 #[test]

@@ -219,9 +219,11 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
                 self.try_reserve(step, amount.resolve())
             }
             RawVecOp::TryReserveRefused(amount) => self.try_reserve_refused(step, amount.resolve()),
-            RawVecOp::ShrinkToFit | RawVecOp::ShrinkTo(_) => self.shrink(step),
+            RawVecOp::ShrinkToFit => self.shrink_to(step, 0),
+            RawVecOp::ShrinkTo(min) => self.shrink_to(step, usize::from(*min)),
             RawVecOp::TryShrinkRefused => self.try_shrink_refused(step),
-            RawVecOp::WithCapacity(_) | RawVecOp::RawPartsRoundTrip => self.replace(step),
+            RawVecOp::WithCapacity(n) => self.with_capacity(step, *n),
+            RawVecOp::RawPartsRoundTrip => self.raw_parts_round_trip(step),
         }
     }
 
@@ -352,21 +354,16 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
         Ok(false)
     }
 
-    /// `shrink_to_fit` when there is room to give back (as `Vec::shrink_to_fit`), or as
-    /// `Vec::shrink_to(min)`.
-    fn shrink(&mut self, step: &Step<'_, RawVecOp>) -> StepResult {
+    /// As `Vec::shrink_to(min)` (`shrink_to_fit` for 0): `shrink_to_fit(max(len, min))` when
+    /// that gives room back, and nothing otherwise (`RawVec` itself would still ask).
+    fn shrink_to(&mut self, step: &Step<'_, RawVecOp>, min: usize) -> StepResult {
         let (buf, theirs, len) = (&mut self.ours.buf, &mut self.theirs, self.ours.len);
-        let min = match *step.op {
-            RawVecOp::ShrinkTo(min) => usize::from(min),
-            _ => 0,
-        };
-        let o = run_side(|| {
+        let ours_side = || {
             if buf.capacity() > len.max(min) {
                 buf.shrink_to_fit(len.max(min));
             }
-        });
-        let s = run_side(|| theirs.shrink_to(min));
-        step.same_outcome(o, s)
+        };
+        step.run_both(ours_side, || theirs.shrink_to(min))
     }
 
     /// `try_shrink_to_fit` with the allocator refusing (boxvec side only): the buffer must be
@@ -388,38 +385,35 @@ impl<T: Element, A: Allocator + Clone> Sides<'_, T, A> {
         Ok(false)
     }
 
-    /// `with_capacity_in` (elements dropped), or a round trip through raw parts.
-    fn replace(&mut self, step: &Step<'_, RawVecOp>) -> StepResult {
-        let (ours, theirs, alloc) = (&mut self.ours, &mut self.theirs, self.alloc.clone());
-        let (o, s) = match *step.op {
-            RawVecOp::WithCapacity(n) => {
-                // Mostly small: a large buffer of 64-byte elements costs a fuzzer a millisecond
-                // per input under AddressSanitizer, for no new behaviour.
-                let n = if n >> 12 == 0xF {
-                    usize::from(n & 0x0FFF)
-                } else {
-                    usize::from(n) % 512
-                };
-                (
-                    run_side(|| {
-                        *ours = Model {
-                            buf: RawVec::with_capacity_in(n, alloc),
-                            len: 0,
-                        }
-                    }),
-                    run_side(|| *theirs = Vec::with_capacity(n)),
-                )
-            }
-            _ => {
-                let o = run_side(|| {
-                    let buf = core::mem::replace(&mut ours.buf, RawVec::new_in(alloc));
-                    let (ptr, cap, alloc) = buf.into_raw_parts_with_alloc();
-                    // SAFETY: the parts come straight from `into_raw_parts_with_alloc`.
-                    ours.buf = unsafe { RawVec::from_raw_parts_in(ptr, cap, alloc) };
-                });
-                (o, run_side(|| ()))
+    /// Replaces the buffer with `with_capacity_in(n)`, dropping the elements: `n` modulo 512,
+    /// unless its top four bits are all set (then up to 4095).
+    fn with_capacity(&mut self, step: &Step<'_, RawVecOp>, n: u16) -> StepResult {
+        let (ours, theirs, alloc) = (&mut self.ours, &mut self.theirs, self.alloc);
+        // Mostly small: a large buffer of 64-byte elements costs a fuzzer a millisecond per
+        // input under AddressSanitizer, for no new behaviour.
+        let n = if n >> 12 == 0xF {
+            usize::from(n & 0x0FFF)
+        } else {
+            usize::from(n) % 512
+        };
+        let ours_side = || {
+            *ours = Model {
+                buf: RawVec::with_capacity_in(n, alloc.clone()),
+                len: 0,
             }
         };
-        step.same_outcome(o, s)
+        step.run_both(ours_side, || *theirs = Vec::with_capacity(n))
+    }
+
+    /// `into_raw_parts_with_alloc`, then `from_raw_parts_in` (nothing to do on std's side).
+    fn raw_parts_round_trip(&mut self, step: &Step<'_, RawVecOp>) -> StepResult {
+        let (ours, alloc) = (&mut self.ours, self.alloc);
+        let ours_side = || {
+            let buf = core::mem::replace(&mut ours.buf, RawVec::new_in(alloc.clone()));
+            let (ptr, cap, alloc) = buf.into_raw_parts_with_alloc();
+            // SAFETY: the parts come straight from `into_raw_parts_with_alloc`.
+            ours.buf = unsafe { RawVec::from_raw_parts_in(ptr, cap, alloc) };
+        };
+        step.run_both(ours_side, || ())
     }
 }
