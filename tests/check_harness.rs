@@ -11,11 +11,11 @@ use std::collections::HashMap;
 use std::ptr::NonNull;
 use std::rc::Rc;
 
-use boxvec::alloc::{AllocError, Allocator, FailMode, Global, Layout};
+use boxvec::alloc::{AllocError, Allocator, Counting, CountingSnapshot, FailMode, Global, Layout};
 use boxvec::check::{
     Amount, Battery, CapacityCheck, Compare, Culprit, DropCheck, Element, ElementKind, Index,
-    MyVecs, PanicCheck, Pred, StdVecs, Supported, TestAlloc, Tracked, VecFamily, VecOp,
-    VecUnderTest, check_allocator, fuzz_vec, run_vec, vec_case,
+    Mismatch, MyVecs, PanicCheck, Pred, RunSummary, StdVecs, Supported, TestAlloc, Tracked,
+    VecFamily, VecOp, VecUnderTest, check_allocator, fuzz_vec, run_vec, vec_case,
 };
 
 /// What a planted bug does.
@@ -864,6 +864,19 @@ fn an_armed_panic_in_a_box_sequence_panics_on_both_sides_and_is_counted() {
     assert_eq!((summary.steps, summary.panics), (4, 0));
 }
 
+/// Runs a sequence of `steps` operations on a fresh counting allocator; the run must pass,
+/// run every step and free every block. Its summary, and what the allocator saw.
+fn on_counting(
+    steps: usize,
+    run: impl FnOnce(&Counting) -> Result<RunSummary, Mismatch>,
+) -> (RunSummary, CountingSnapshot) {
+    let counting: Counting = Counting::default();
+    let summary = run(&counting).unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    let seen = counting.snapshot();
+    assert_eq!((summary.steps, seen.live_blocks), (steps, 0));
+    (summary, seen)
+}
+
 /// Each box operation, after what it needs, on a counting allocator with `u64` values: the
 /// blocks it asks for (how many, and the most bytes live at once) and whether it panicked.
 /// The comparison with std cannot tell whether the harness really ran an operation: one that
@@ -871,7 +884,6 @@ fn an_armed_panic_in_a_box_sequence_panics_on_both_sides_and_is_counted() {
 /// allocator can tell.
 #[test]
 fn every_box_op_asks_the_allocator_for_the_blocks_it_stands_for() {
-    use boxvec::alloc::Counting;
     use boxvec::check::{BoxOp::*, Index, run_box_ops};
     // (operations, allocations, peak live bytes, panics)
     let cases = [
@@ -914,15 +926,12 @@ fn every_box_op_asks_the_allocator_for_the_blocks_it_stands_for() {
         ),
     ];
     for (ops, allocations, peak_bytes, panics) in cases {
-        let counting: Counting = Counting::default();
-        let summary = run_box_ops::<u64, _>(&ops, &counting).unwrap();
-        let seen = counting.snapshot();
+        let (summary, seen) = on_counting(ops.len(), |a| run_box_ops::<u64, _>(&ops, a));
         assert_eq!(
             (seen.allocations, seen.peak_bytes, summary.panics),
             (allocations, peak_bytes, panics),
             "{ops:?}"
         );
-        assert_eq!((summary.steps, seen.live_blocks), (ops.len(), 0), "{ops:?}");
     }
 }
 
@@ -930,7 +939,6 @@ fn every_box_op_asks_the_allocator_for_the_blocks_it_stands_for() {
 /// what the allocator saw. 4 is the first capacity of a buffer of 8-byte values.
 #[test]
 fn every_raw_vec_op_shows_in_the_allocator() {
-    use boxvec::alloc::Counting;
     use boxvec::check::{Amount, RawVecOp::*, run_raw_vec_ops};
     // (operations, allocations, grows, shrinks, peak live bytes, panics)
     let cases = [
@@ -960,9 +968,7 @@ fn every_raw_vec_op_shows_in_the_allocator() {
         (vec![WithCapacity(0xFE05)], 1, 0, 0, 0xE05 * 8, 0),
     ];
     for (ops, allocations, grows, shrinks, peak_bytes, panics) in cases {
-        let counting: Counting = Counting::default();
-        let summary = run_raw_vec_ops::<u64, _>(&ops, &counting).unwrap();
-        let seen = counting.snapshot();
+        let (summary, seen) = on_counting(ops.len(), |a| run_raw_vec_ops::<u64, _>(&ops, a));
         assert_eq!(
             (seen.allocations, seen.grows, seen.shrinks),
             (allocations, grows, shrinks),
@@ -991,7 +997,11 @@ fn a_raw_vec_shrink_is_refused_only_where_it_would_ask() {
     ];
     for (ops, refused) in cases {
         let summary = run_raw_vec_ops::<u64, _>(&ops, Global).unwrap();
-        assert_eq!((summary.steps, summary.injected_failures), (ops.len(), refused), "{ops:?}");
+        assert_eq!(
+            (summary.steps, summary.injected_failures),
+            (ops.len(), refused),
+            "{ops:?}"
+        );
     }
 }
 
@@ -1002,10 +1012,58 @@ fn a_raw_vec_try_reserve_refused_by_the_users_allocator_is_not_a_mismatch() {
     use boxvec::alloc::Failing;
     use boxvec::check::{Amount, RawVecOp::*, run_raw_vec_ops};
     let refusing = Failing::with_mode(Global, FailMode::From(0));
-    let ops = [TryReserve(Amount::Small(3)), TryReserveExact(Amount::Small(9))];
+    let ops = [
+        TryReserve(Amount::Small(3)),
+        TryReserveExact(Amount::Small(9)),
+    ];
     let summary = run_raw_vec_ops::<u64, _>(&ops, &refusing).unwrap();
     assert_eq!((summary.steps, summary.injected_failures), (2, 0));
     assert_eq!(refusing.requests(), 2);
+}
+
+/// As for boxes: string edits, and what the allocator saw. Seed 0 is `'a'`, one byte; a
+/// string's first capacity is 8 bytes.
+#[test]
+fn every_string_edit_shows_in_the_allocator() {
+    use boxvec::check::{Index, StringOp::*, run_string_ops};
+    // (operations, allocations, shrinks, peak live bytes, panics)
+    let cases = [
+        (vec![Push(0)], 1, 0, 8, 0),
+        (vec![PushStr(vec![0; 9])], 1, 0, 9, 0),
+        // Emptied, so the shrink frees the block (not a shrink request).
+        (vec![Push(0), Pop, ShrinkToFit], 1, 0, 8, 0),
+        (vec![Push(0), Clear, ShrinkToFit], 1, 0, 8, 0),
+        (
+            vec![Push(0), Push(0), Remove(Index(0)), ShrinkToFit],
+            1,
+            1,
+            8,
+            0,
+        ),
+        (
+            vec![PushStr(vec![0; 4]), Truncate(Index(2)), ShrinkToFit],
+            1,
+            1,
+            8,
+            0,
+        ),
+        // In an empty string the only place to insert is 0 (index 5 modulo 1): no panic.
+        (vec![Insert(Index(5), 0)], 1, 0, 8, 0),
+        (vec![InsertStr(Index(5), vec![0])], 1, 0, 8, 0),
+    ];
+    for (ops, allocations, shrinks, peak_bytes, panics) in cases {
+        let (summary, seen) = on_counting(ops.len(), |a| run_string_ops(&ops, a));
+        assert_eq!(
+            (
+                seen.allocations,
+                seen.shrinks,
+                seen.peak_bytes,
+                summary.panics
+            ),
+            (allocations, shrinks, peak_bytes, panics),
+            "{ops:?}"
+        );
+    }
 }
 
 #[test]
