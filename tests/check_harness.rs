@@ -1050,6 +1050,10 @@ fn every_string_edit_shows_in_the_allocator() {
         // In an empty string the only place to insert is 0 (index 5 modulo 1): no panic.
         (vec![Insert(Index(5), 0)], 1, 0, 8, 0),
         (vec![InsertStr(Index(5), vec![0])], 1, 0, 8, 0),
+        // `from_utf8` of 20 bytes cut at 13, then at 20 (modulo 21: the whole text), each in
+        // a vector of exactly that capacity.
+        (vec![FromUtf8(vec![0; 20], 13)], 1, 0, 13, 0),
+        (vec![FromUtf8(vec![0; 20], 20)], 1, 0, 20, 0),
     ];
     for (ops, allocations, shrinks, peak_bytes, panics) in cases {
         let (summary, seen) = on_counting(ops.len(), |a| run_string_ops(&ops, a));
