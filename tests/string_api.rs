@@ -14,7 +14,7 @@ use std::ops::{Bound, RangeBounds};
 
 use boxvec::check::catch_quietly;
 use boxvec::string::{Drain, FromUtf8Error};
-use boxvec::{MyBox, MyString, MyVec, my_format};
+use boxvec::{MyBox, MyString, MyVec, TryReserveErrorKind, my_format};
 
 /// One character of each UTF-8 length, and two more multi-byte ones.
 const CHARS: [char; 6] = ['a', 'é', 'ß', '€', '中', '😀'];
@@ -336,6 +336,7 @@ fn retain_with_predicates() {
 fn clear_reserve_and_shrink() {
     for start in samples() {
         for extra in miri_or(vec![0, 5], vec![5]) {
+            same!("is_empty", &start, extra, |s| s.is_empty());
             same!("clear", &start, extra, |s| s.clear());
             same!("shrink_to_fit", &start, extra, |s| s.shrink_to_fit());
             for n in miri_or(vec![0, 1, 4, 9, 17, usize::MAX], vec![1, 9, usize::MAX]) {
@@ -349,6 +350,18 @@ fn clear_reserve_and_shrink() {
             }
         }
     }
+}
+
+#[test]
+fn try_with_capacity_gives_exactly_that_or_an_error() {
+    // std's `try_with_capacity` is unstable: `with_capacity` stands in where it succeeds.
+    for n in [0, 1, 5, 100] {
+        let mine = MyString::try_with_capacity(n).unwrap();
+        let theirs = String::with_capacity(n);
+        assert_eq!((mine.capacity(), mine.len()), (theirs.capacity(), 0));
+    }
+    let error = MyString::try_with_capacity(usize::MAX).unwrap_err();
+    assert_eq!(error.kind(), TryReserveErrorKind::CapacityOverflow);
 }
 
 #[test]
