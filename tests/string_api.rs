@@ -262,6 +262,8 @@ fn drain_extras() {
     );
     let bytes: &[u8] = drain.as_ref();
     assert_eq!(bytes, "é€".as_bytes());
+    let text: &str = drain.as_ref();
+    assert_eq!(text, "é€");
     assert_eq!(drain.last(), Some('€'));
     assert_eq!(s, "a");
 
@@ -461,6 +463,21 @@ fn from_utf8_and_its_error() {
         let try_from: Result<MyString, FromUtf8Error> = MyString::try_from(MyVec::from(&bytes[..]));
         assert_eq!(try_from.is_ok(), std::str::from_utf8(&bytes).is_ok());
     }
+}
+
+#[test]
+fn from_utf8_errors_are_equal_only_with_the_same_bytes() {
+    // The same error (invalid from byte 0, one byte long) in different bytes: std's errors
+    // differ, and so must ours.
+    let error = |bytes: &[u8]| MyString::from_utf8(MyVec::from(bytes)).unwrap_err();
+    let std_error = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).unwrap_err();
+    let (a, b) = (&[0xFF, b'a'][..], &[0xFF, b'b'][..]);
+    assert_eq!(error(a).utf8_error(), error(b).utf8_error());
+    assert_eq!(
+        (error(a) == error(b), error(a) == error(a)),
+        (std_error(a) == std_error(b), std_error(a) == std_error(a))
+    );
+    assert_ne!(error(a), error(b));
 }
 
 #[test]
