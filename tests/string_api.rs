@@ -714,6 +714,7 @@ fn comparisons_hash_and_order_follow_str() {
         for b in all.iter().take(if cfg!(miri) { 4 } else { 40 }) {
             let other = MyString::from(b.as_str());
             assert_eq!(mine.cmp(&other), a.cmp(b), "{a:?} vs {b:?}");
+            assert_eq!(mine.partial_cmp(&other), a.partial_cmp(b), "{a:?} vs {b:?}");
             assert_eq!(
                 mine.partial_cmp(b.as_str()),
                 a.as_str().partial_cmp(b.as_str())
