@@ -976,6 +976,40 @@ fn dyn_error_from_question_mark_and_downcast() {
     assert!(send_only.downcast::<Outer>().is_err());
 }
 
+/// An error that still fills in the deprecated `description` and `cause`. std's `Box` of it
+/// forwards `cause` but not `description` (which stays the trait's default text).
+#[derive(Debug)]
+struct OldStyle(Inner);
+
+impl Display for OldStyle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("old style")
+    }
+}
+
+#[allow(deprecated)]
+impl Error for OldStyle {
+    fn description(&self) -> &str {
+        "described the old way"
+    }
+
+    fn cause(&self) -> Option<&dyn Error> {
+        Some(&self.0)
+    }
+}
+
+#[test]
+#[allow(deprecated)]
+fn a_boxed_error_forwards_the_deprecated_cause_but_not_description_like_std() {
+    let (mine, theirs) = (MyBox::new(OldStyle(Inner)), Box::new(OldStyle(Inner)));
+    let (mine, theirs): (&dyn Error, &dyn Error) = (&mine, &theirs);
+    assert_eq!(mine.description(), theirs.description());
+    assert_ne!(mine.description(), "described the old way");
+    let cause = |e: &dyn Error| e.cause().map(|c| c.to_string());
+    assert_eq!(cause(mine), cause(theirs));
+    assert_eq!(cause(mine).as_deref(), Some("inner"));
+}
+
 #[test]
 fn dyn_error_from_message_matches_std() {
     let mine = MyBox::<dyn Error>::from_message("disk full");

@@ -326,12 +326,11 @@ impl<F: ?Sized + Future + Unpin, A: Allocator> Future for MyBox<F, A> {
 /// A boxed error is an error. Only for sized `E`: `MyBox<dyn Error>` is deliberately *not* an
 /// `Error`, exactly as with std's `Box`, or `From<E: Error> for MyBox<dyn Error>` would overlap
 /// with `From<T> for T`.
+///
+/// `source` and the deprecated `cause` are forwarded to the boxed error. The deprecated
+/// `description` is not: std's `Box` leaves it at the trait's default text too, so a boxed
+/// error reads the same through either box.
 impl<E: Error, A: Allocator> Error for MyBox<E, A> {
-    #[allow(deprecated)]
-    fn description(&self) -> &str {
-        Error::description(&**self)
-    }
-
     #[allow(deprecated)]
     fn cause(&self) -> Option<&dyn Error> {
         Error::cause(&**self)
