@@ -929,7 +929,16 @@ fn into_chunks_matches_chunks_exact() {
     fn check<const N: usize>() {
         let alloc = test_alloc();
         for start in &starts::<u32>() {
+            let shrinks = alloc.inner().snapshot().shrinks;
             let mine: MyVec<[u32; N], _> = my_copy(start, &alloc).into_chunks();
+            // Only a capacity that is not a multiple of N is shrunk, to the multiple below it
+            // (below N, that is 0: the block is freed, not shrunk).
+            let (capacity, asked) = (start.capacity(), alloc.inner().snapshot().shrinks - shrinks);
+            assert_eq!(
+                asked,
+                u64::from(capacity % N != 0 && capacity > N),
+                "{start:?}"
+            );
             let expected: Vec<[u32; N]> = start
                 .chunks_exact(N)
                 .map(|chunk| chunk.try_into().unwrap())
@@ -938,10 +947,15 @@ fn into_chunks_matches_chunks_exact() {
             assert_eq!(mine.capacity(), start.capacity() / N);
         }
         alloc.assert_no_leaks();
-        // Leftover elements are dropped; the zero-sized case keeps `usize::MAX` capacity.
-        let strings: MyVec<[String; 2]> =
-            MyVec::from(["a", "b", "c"].map(String::from)).into_chunks();
-        assert_eq!(strings.len(), 3 / 2);
+        // Leftover elements are dropped at once; the zero-sized case keeps `usize::MAX`
+        // capacity.
+        let shared = std::rc::Rc::new(());
+        let three: MyVec<std::rc::Rc<()>> = (0..3).map(|_| std::rc::Rc::clone(&shared)).collect();
+        let pairs: MyVec<[std::rc::Rc<()>; 2]> = three.into_chunks();
+        assert_eq!(
+            (pairs.len(), std::rc::Rc::strong_count(&shared)),
+            (1, 1 + 2)
+        );
         let units: MyVec<[(); N]> = my_vec![(); 7].into_chunks();
         assert_eq!((units.len(), units.capacity()), (7 / N, usize::MAX));
     }
