@@ -1875,14 +1875,14 @@ fn range_fail(start: usize, end: usize, len: usize) -> ! {
     if start > len {
         panic!("range start index {start} out of range for slice of length {len}")
     }
-    if end > len {
-        panic!("range end index {end} out of range for slice of length {len}")
-    }
+    // With `start <= len`, an end past `len` cannot be below the start: this catches only
+    // reversed ranges inside the slice.
     if start > end {
         panic!("slice index starts at {start} but ends at {end}")
     }
-    // Left: an inclusive end equal to `len` (`..=len`), or an exclusive start equal to the
-    // end (`(Excluded(2), Excluded(2))`); core reports both as an out-of-range end.
+    // Left: an end past `len`, an inclusive end equal to `len` (`..=len`), or an exclusive
+    // start equal to the end (`(Excluded(2), Excluded(2))`); core reports each as an
+    // out-of-range end.
     panic!("range end index {end} out of range for slice of length {len}")
 }
 
