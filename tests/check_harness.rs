@@ -39,6 +39,9 @@ enum Plant {
     /// `insert` before the end puts the value one place too far: the same length, the same
     /// (empty) result, only the contents differ.
     InsertOnePastIndex,
+    /// `push` is unsupported once the vector holds two elements: an operation a subject lacks
+    /// only in some states (not a bug: such a step is skipped and counted).
+    PushUnsupportedPastTwo,
 }
 
 thread_local! {
@@ -71,6 +74,9 @@ impl<T: Element, A: Allocator + Clone> VecUnderTest<T, A> for Planted<T, A> {
     fn push(&mut self, value: T) -> Supported<()> {
         if planted() == Plant::PushLeaksBlock {
             let _never_freed = self.alloc.allocate(Layout::new::<u64>());
+        }
+        if planted() == Plant::PushUnsupportedPastTwo && self.inner.len() >= 2 {
+            return Err(boxvec::check::Unsupported);
         }
         self.inner.push(value);
         Ok(())
@@ -334,6 +340,14 @@ fn unsupported_operations_are_skipped_and_counted() {
     ];
     let summary = run_planted::<String>(Plant::Nothing, &ops).unwrap();
     assert_eq!((summary.steps, summary.skipped), (2, 3));
+}
+
+#[test]
+fn an_operation_unsupported_only_in_some_states_is_skipped_and_counted() {
+    // The probe finds `push` supported (on an empty vector); the third push is not.
+    let ops = [VecOp::Push(1), VecOp::Push(2), VecOp::Push(3), VecOp::Pop];
+    let summary = run_planted::<u8>(Plant::PushUnsupportedPastTwo, &ops).unwrap();
+    assert_eq!((summary.steps, summary.skipped), (3, 1));
 }
 
 #[test]

@@ -1059,3 +1059,24 @@ where
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::snake;
+
+    #[test]
+    fn type_names_become_function_names() {
+        let cases = [
+            ("OverAligned", "over_aligned"),
+            ("MyVecs", "my_vecs"),
+            ("u8", "u8"),
+            ("String", "string"),
+            ("(u8, String)", "u8_string"),
+            ("Vec<u8>", "vec_u8"),
+            ("()", "unit"),
+        ];
+        for (name, snaked) in cases {
+            assert_eq!(snake(name), snaked, "{name}");
+        }
+    }
+}
