@@ -46,7 +46,7 @@ group_files() {
 group_tests() {
     case "$1" in
         alloc) echo "alloc_instrumented check_harness" ;;
-        check) echo "check_harness quiet_hook fuzz_corpus differential string_differential" ;;
+        check) echo "check_harness check_vec_runner quiet_hook fuzz_corpus differential string_differential" ;;
         raw_vec) echo "raw_vec raw_vec_parity vec_fault_injection" ;;
         vec) echo "vec_api vec_iters vec_panic_safety vec_fault_injection differential" ;;
         boxed) echo "boxed boxed_proptest" ;;

@@ -6,17 +6,20 @@
 //! test is a report (never an abort), reports are minimized and render a replay test that
 //! compiles (one is pasted below), and std against itself always agrees.
 
+mod common;
+
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::ptr::NonNull;
 use std::rc::Rc;
 
-use boxvec::alloc::{AllocError, Allocator, Counting, CountingSnapshot, FailMode, Global, Layout};
+use boxvec::alloc::{AllocError, Allocator, FailMode, Global, Layout};
 use boxvec::check::{
     Amount, Battery, CapacityCheck, Compare, Culprit, DropCheck, Element, ElementKind, Index,
-    Mismatch, MyVecs, PanicCheck, Pred, RunSummary, StdVecs, Supported, TestAlloc, Tracked,
-    VecFamily, VecOp, VecUnderTest, check_allocator, fuzz_vec, run_vec, vec_case,
+    Mismatch, MyVecs, PanicCheck, Pred, StdVecs, Supported, TestAlloc, Tracked, VecFamily, VecOp,
+    VecUnderTest, check_allocator, fuzz_vec, run_vec, vec_case,
 };
+use common::on_counting;
 
 /// What a planted bug does.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -876,19 +879,6 @@ fn an_armed_panic_in_a_box_sequence_panics_on_both_sides_and_is_counted() {
     assert_eq!((summary.steps, summary.panics), (4, 1));
     let summary = run_box_ops::<u8, _>(&ops, Global).unwrap();
     assert_eq!((summary.steps, summary.panics), (4, 0));
-}
-
-/// Runs a sequence of `steps` operations on a fresh counting allocator; the run must pass,
-/// run every step and free every block. Its summary, and what the allocator saw.
-fn on_counting(
-    steps: usize,
-    run: impl FnOnce(&Counting) -> Result<RunSummary, Mismatch>,
-) -> (RunSummary, CountingSnapshot) {
-    let counting: Counting = Counting::default();
-    let summary = run(&counting).unwrap_or_else(|mismatch| panic!("{mismatch}"));
-    let seen = counting.snapshot();
-    assert_eq!((summary.steps, seen.live_blocks), (steps, 0));
-    (summary, seen)
 }
 
 /// Each box operation, after what it needs, on a counting allocator with `u64` values: the

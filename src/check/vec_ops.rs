@@ -541,9 +541,9 @@ where
                 step.same("capacity", self.ours.capacity(), self.theirs.capacity())?;
             }
             CapacityCheck::AtLeastLen if self.ours.capacity() < ours.len() => {
-                return Err(step.mismatch(
+                return Err(step.mismatch_text(
                     "capacity (below len)",
-                    self.ours.capacity(),
+                    self.ours.capacity().to_string(),
                     format!("at least {}", ours.len()),
                 ));
             }
@@ -579,9 +579,9 @@ where
             VecOp::PopIf(pred) => self.pop_if(step, *pred),
             VecOp::Insert(index, seed) => self.insert(step, *index, *seed),
             VecOp::InsertMut(index, seed, new) => self.insert_mut(step, *index, *seed, *new),
-            VecOp::Remove(index) | VecOp::TryRemove(index) | VecOp::SwapRemove(index) => {
-                self.remove(step, index.resolve(self.len()))
-            }
+            VecOp::Remove(index) => self.remove(step, *index),
+            VecOp::TryRemove(index) => self.try_remove(step, *index),
+            VecOp::SwapRemove(index) => self.swap_remove(step, *index),
             VecOp::Truncate(n) => self.truncate(step, *n),
             VecOp::Clear => both!(self, step, |v, _side| v.clear()),
             VecOp::Reserve(amount) | VecOp::ReserveExact(amount) => self.reserve(step, *amount),
@@ -679,13 +679,19 @@ where
         ))
     }
 
-    /// `remove`, `try_remove` and `swap_remove`.
-    fn remove(&mut self, step: &Step<'_, VecOp>, at: usize) -> StepResult {
-        match step.op {
-            VecOp::TryRemove(_) => both!(self, step, |v, _side| v.try_remove(at)),
-            VecOp::SwapRemove(_) => both!(self, step, |v, _side| v.swap_remove(at)),
-            _ => both!(self, step, |v, _side| v.remove(at)),
-        }
+    fn remove(&mut self, step: &Step<'_, VecOp>, index: Index) -> StepResult {
+        let at = index.resolve(self.len());
+        both!(self, step, |v, _side| v.remove(at))
+    }
+
+    fn try_remove(&mut self, step: &Step<'_, VecOp>, index: Index) -> StepResult {
+        let at = index.resolve(self.len());
+        both!(self, step, |v, _side| v.try_remove(at))
+    }
+
+    fn swap_remove(&mut self, step: &Step<'_, VecOp>, index: Index) -> StepResult {
+        let at = index.resolve(self.len());
+        both!(self, step, |v, _side| v.swap_remove(at))
     }
 
     fn truncate(&mut self, step: &Step<'_, VecOp>, n: u16) -> StepResult {

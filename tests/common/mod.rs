@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use boxvec::alloc::{Counting, CountingSnapshot};
+use boxvec::check::{Mismatch, RunSummary};
 use proptest::test_runner::Config;
 
 /// A proptest configuration with `native_cases` cases natively and a handful under Miri.
@@ -35,4 +37,17 @@ pub fn proptest_config(native_cases: u32) -> Config {
 /// value thrown away.
 pub fn panic_message(f: impl FnOnce()) -> Option<String> {
     boxvec::check::catch_quietly(f).err()
+}
+
+/// Runs a sequence of `steps` operations on a fresh counting allocator; the run must pass,
+/// run every step and free every block. Its summary, and what the allocator saw.
+pub fn on_counting(
+    steps: usize,
+    run: impl FnOnce(&Counting) -> Result<RunSummary, Mismatch>,
+) -> (RunSummary, CountingSnapshot) {
+    let counting = Counting::default();
+    let summary = run(&counting).unwrap_or_else(|mismatch| panic!("{mismatch}"));
+    let seen = counting.snapshot();
+    assert_eq!((summary.steps, seen.live_blocks), (steps, 0));
+    (summary, seen)
 }
