@@ -16,7 +16,7 @@ use std::rc::Rc;
 use boxvec::alloc::{AllocError, Allocator, FailMode, Global, Layout};
 use boxvec::check::{
     Amount, Battery, CapacityCheck, Compare, Culprit, DropCheck, Element, ElementKind, Index,
-    Mismatch, MyVecs, PanicCheck, Pred, StdVecs, Supported, TestAlloc, Tracked, VecFamily, VecOp,
+    MyVecs, PanicCheck, Pred, StdVecs, Supported, TestAlloc, Tracked, VecFamily, VecOp,
     VecUnderTest, check_allocator, fuzz_vec, run_vec, vec_case,
 };
 use common::on_counting;
