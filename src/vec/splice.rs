@@ -151,14 +151,13 @@ impl<I: Iterator, A: Allocator> Drop for Splice<'_, I, A> {
             return;
         }
 
-        // Step 3: make room for the lower bound of what is left, and fill again.
+        // Step 3: make room for the lower bound of what is left, and fill again. (With a
+        // lower bound of 0 both calls do nothing: the gap is full.)
         let (lower_bound, _) = self.replace_with.size_hint();
-        if lower_bound > 0 {
-            self.drain.move_tail(lower_bound);
-            // SAFETY: as above.
-            if !unsafe { self.drain.fill(&mut self.replace_with) } {
-                return;
-            }
+        self.drain.move_tail(lower_bound);
+        // SAFETY: as above.
+        if !unsafe { self.drain.fill(&mut self.replace_with) } {
+            return;
         }
 
         // Step 4: the lower bound was too low (or zero). Collect the rest to learn its
@@ -166,12 +165,10 @@ impl<I: Iterator, A: Allocator> Drop for Splice<'_, I, A> {
         let mut rest = MyVec::new();
         extend_one_by_one(&mut rest, &mut self.replace_with);
         let mut rest = rest.into_iter();
-        if rest.len() > 0 {
-            self.drain.move_tail(rest.len());
-            // SAFETY: as above.
-            let filled = unsafe { self.drain.fill(&mut rest) };
-            debug_assert!(filled && rest.len() == 0);
-        }
+        self.drain.move_tail(rest.len());
+        // SAFETY: as above.
+        let filled = unsafe { self.drain.fill(&mut rest) };
+        debug_assert!(filled && rest.len() == 0);
         // The `Drain`'s `Drop` now moves the tail back over any gap left and sets `len`.
     }
 }
@@ -201,11 +198,14 @@ impl<T, A: Allocator> Drain<'_, T, A> {
     }
 
     /// Moves the tail up by `additional` slots, growing the buffer first if needed, so that
-    /// the gap before it gets `additional` slots longer.
+    /// the gap before it gets `additional` slots longer. Moving by 0 does nothing.
     ///
     /// # Panics
     /// Panics if the new capacity exceeds `isize::MAX` bytes (the `Drain` is unchanged then).
     fn move_tail(&mut self, additional: usize) {
+        if additional == 0 {
+            return; // not even a copy of the tail onto itself
+        }
         // SAFETY: as in `fill`.
         let vec = unsafe { self.vec.as_mut() };
         // The buffer is in use up to the end of the tail, whatever `len` says.
