@@ -161,7 +161,7 @@ impl Amount {
             // instead of refusing it, so under Miri it becomes an overflow, which still
             // exercises the error path (the allocator-refusal path is covered under Miri by
             // the injected failures).
-            Amount::Enormous(k) if cfg!(miri) => usize::MAX - usize::from(k),
+            Amount::Enormous(k) if cfg!(miri) => Amount::Overflowing(k).resolve(),
             Amount::Enormous(k) => (isize::MAX as usize) >> (k % 8),
         }
     }
@@ -313,5 +313,230 @@ impl<T> Iterator for Lying<T> {
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.lie.hint(self.items.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::ops::Bound::{Excluded, Included, Unbounded};
+    use std::format;
+    use std::string::String;
+    use std::vec;
+    use std::vec::Vec;
+
+    use super::{Amount, HintLie, Index, IterEnd, Lying, Pred, RangeSpec};
+    use super::{ITERATOR_PANIC, PREDICATE_PANIC};
+    use crate::check::catch_quietly;
+
+    #[test]
+    fn iter_ends_print_as_rust_source() {
+        let ends = [IterEnd::Drop, IterEnd::Forget, IterEnd::KeepRest];
+        let shown: Vec<String> = ends.iter().map(|end| format!("{end:?}")).collect();
+        assert_eq!(
+            shown,
+            ["IterEnd::Drop", "IterEnd::Forget", "IterEnd::KeepRest"]
+        );
+    }
+
+    #[test]
+    fn an_index_is_its_low_13_bits_modulo_the_bound_unless_its_top_3_bits_are_set() {
+        assert_eq!(Index(12).resolve(5), 2);
+        assert_eq!(Index(0x2000 | 12).resolve(5), 2);
+        assert_eq!(Index(0xC000 | 12).resolve(5), 2);
+        assert_eq!(Index(0xE000 | 12).resolve(5), 12, "raw");
+        assert_eq!(Index(12).resolve(0), 12, "no valid index: raw");
+    }
+
+    #[test]
+    fn a_range_has_each_form_over_its_ends_modulo_len_plus_one() {
+        // Over a length of 10: 18 modulo 11 is 7; the ends are put in order.
+        let of = |form| RangeSpec { form, a: 18, b: 3 }.resolve(10);
+        assert_eq!(of(0), (Included(3), Excluded(7)));
+        assert_eq!(of(1), (Included(3), Unbounded));
+        assert_eq!(of(2), (Unbounded, Excluded(7)));
+        assert_eq!(of(3), (Unbounded, Unbounded));
+        assert_eq!(of(4), (Included(3), Included(6)));
+        assert_eq!(of(5), (Excluded(2), Excluded(7)));
+        // Raw: each end as given (modulo 64), in the order given.
+        assert_eq!(of(6), (Included(18), Excluded(3)));
+        assert_eq!(of(7), (Included(18), Included(3)));
+        assert_eq!(
+            (of(8), of(13)),
+            (of(0), of(5)),
+            "the form is taken modulo 8"
+        );
+        let raw = |form| {
+            RangeSpec {
+                form,
+                a: 70,
+                b: 131,
+            }
+            .resolve(10)
+        };
+        assert_eq!(raw(6), (Included(6), Excluded(3)));
+        assert_eq!(raw(7), (Included(6), Included(3)));
+        // An empty `a..=b` is written `a..a`; an exclusive start at 0 stays at 0.
+        let empty = RangeSpec {
+            form: 4,
+            a: 5,
+            b: 16,
+        };
+        assert_eq!(empty.resolve(10), (Included(5), Excluded(5)));
+        let from_zero = RangeSpec {
+            form: 5,
+            a: 0,
+            b: 4,
+        };
+        assert_eq!(from_zero.resolve(10), (Excluded(0), Excluded(4)));
+    }
+
+    #[test]
+    fn amounts_resolve_and_print_as_documented() {
+        assert_eq!(Amount::Small(200).resolve(), 200);
+        assert_eq!(Amount::Medium(5000).resolve(), 5000 - 4096);
+        assert_eq!(Amount::Overflowing(3).resolve(), usize::MAX - 3);
+        let enormous = Amount::Enormous(10).resolve();
+        if cfg!(miri) {
+            assert_eq!(enormous, usize::MAX - 10);
+        } else {
+            assert_eq!(enormous, isize::MAX as usize >> 2, "10 modulo 8 is 2");
+        }
+        assert_eq!(Amount::Enormous(10).for_infallible(), usize::MAX - 10);
+        assert_eq!(Amount::Medium(5000).for_infallible(), 5000 - 4096);
+        let shown: Vec<String> = [
+            Amount::Small(1),
+            Amount::Medium(2),
+            Amount::Overflowing(3),
+            Amount::Enormous(4),
+        ]
+        .iter()
+        .map(|amount| format!("{amount:?}"))
+        .collect();
+        let expected = [
+            "Amount::Small(1)",
+            "Amount::Medium(2)",
+            "Amount::Overflowing(3)",
+            "Amount::Enormous(4)",
+        ];
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn a_predicate_adds_its_call_count_to_the_key() {
+        let mut p = Pred {
+            modulus: 3,
+            remainder: 1,
+            panic_at: 255,
+        }
+        .start();
+        // (1 + 0) % 3 == 1, (1 + 1) % 3, (1 + 2) % 3, (0 + 3) % 3, (5 + 4) % 3, (5 + 5) % 3 == 1.
+        let answers: Vec<bool> = [1, 1, 1, 0, 5, 5].iter().map(|&key| p.test(key)).collect();
+        assert_eq!(answers, [true, false, false, false, false, true]);
+        // The remainder is taken modulo the modulus; a modulus of 0 is taken as 1.
+        let mut odd = Pred {
+            modulus: 2,
+            remainder: 5,
+            panic_at: 255,
+        }
+        .start();
+        assert_eq!((odd.test(3), odd.test(3)), (true, false));
+        let mut all = Pred {
+            modulus: 0,
+            remainder: 9,
+            panic_at: 255,
+        }
+        .start();
+        assert!((0..4).all(|key| all.test(key)));
+    }
+
+    #[test]
+    fn a_predicate_panics_at_its_call_below_16_only() {
+        let calls = |panic_at| {
+            catch_quietly(|| {
+                let mut p = Pred {
+                    modulus: 1,
+                    remainder: 0,
+                    panic_at,
+                }
+                .start();
+                (0..20).filter(|_| p.test(0)).count()
+            })
+        };
+        assert_eq!(calls(2), Err(String::from(PREDICATE_PANIC)));
+        assert_eq!(calls(15), Err(String::from(PREDICATE_PANIC)));
+        assert_eq!(calls(16), Ok(20));
+        assert_eq!(calls(255), Ok(20));
+        // Exactly the third call panics: the first two answered.
+        let answered = core::cell::Cell::new(0);
+        let _ = catch_quietly(|| {
+            let mut p = Pred {
+                modulus: 1,
+                remainder: 0,
+                panic_at: 2,
+            }
+            .start();
+            while p.test(0) {
+                answered.set(answered.get() + 1);
+            }
+        });
+        assert_eq!(answered.get(), 2);
+    }
+
+    fn hint(lower_delta: i8, upper: u8, items: usize) -> (usize, Option<usize>) {
+        let lie = HintLie {
+            lower_delta,
+            upper,
+            panic_after: 255,
+        };
+        Lying::new(vec![0u8; items], lie).size_hint()
+    }
+
+    #[test]
+    fn a_lying_hint_is_as_documented() {
+        assert_eq!(hint(3, 0, 2), (5, None));
+        assert_eq!(hint(-5, 1, 2), (0, Some(2)), "the lower bound stops at 0");
+        assert_eq!(hint(0, 6, 2), (2, Some(2 + 3)), "even: too high by 3");
+        assert_eq!(hint(0, 5, 4), (4, Some(4 - 2)), "odd: too low by 2");
+        assert_eq!(hint(0, 7, 2), (2, Some(0)), "never below 0");
+        let exact = |lower_delta, upper| {
+            HintLie {
+                lower_delta,
+                upper,
+                panic_after: 255,
+            }
+            .looks_exact(3)
+        };
+        assert!(exact(0, 1));
+        assert!(exact(1, 2), "a lie, but an exact-looking one: (4, Some(4))");
+        assert!(!exact(1, 1));
+        assert!(!exact(0, 0));
+        assert!(!exact(0, 2));
+    }
+
+    #[test]
+    fn a_lying_iterator_yields_its_items_and_panics_after_its_count_below_32_only() {
+        let lie = |panic_after| HintLie {
+            lower_delta: 0,
+            upper: 1,
+            panic_after,
+        };
+        let mut items = Lying::new(vec![1, 2, 3], lie(255));
+        assert_eq!(items.next(), Some(1));
+        assert_eq!(items.size_hint(), (2, Some(2)));
+        assert_eq!(items.by_ref().collect::<Vec<_>>(), [2, 3]);
+        let yielded = |panic_after| {
+            let seen = core::cell::RefCell::new(Vec::new());
+            let end = catch_quietly(|| {
+                for item in Lying::new((0..40).collect(), lie(panic_after)) {
+                    seen.borrow_mut().push(item);
+                }
+            });
+            (seen.into_inner().len(), end.is_err())
+        };
+        assert_eq!(yielded(1), (1, true));
+        assert_eq!(yielded(31), (31, true));
+        assert_eq!(yielded(32), (40, false));
+        let message = catch_quietly(|| Lying::new(vec![1], lie(0)).next()).unwrap_err();
+        assert_eq!(message, ITERATOR_PANIC);
     }
 }
