@@ -7,6 +7,8 @@
 #   FILES="src/check/runner.rs src/check/report.rs" scripts/mutants.sh check
 #                                       # only some files of a group (tested by its tests)
 #   FRESH=1 scripts/mutants.sh alloc    # forget earlier results and start the group again
+#   FORGET="src/vec/splice.rs" FILES="src/vec/splice.rs" scripts/mutants.sh vec
+#                                       # forget one changed file's results, keep the others'
 #   scripts/mutants.sh --report         # only rebuild docs/mutants.md's table from the results
 #
 # Groups: alloc check raw_vec vec boxed string error (the files of each are listed below).
@@ -22,8 +24,9 @@
 # (`cargo mutants --iterate`); only the missed, timed-out and not-yet-run ones are tested.
 # Each run's lists are kept under target/mutants/<group>/history/ first (cargo-mutants keeps
 # only the last run's), and the report takes every mutant's best outcome over all runs. Line
-# numbers identify mutants: after changing a library file (not just its tests), start its
-# group again with FRESH=1.
+# numbers identify mutants: after changing a library file (not just its tests), forget that
+# file's results with FORGET (they are moved to target/mutants/<group>/forgotten/) and run it
+# again, or start the whole group again with FRESH=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +58,21 @@ group_tests() {
     esac
 }
 
+# Moves every result for one source file out of a group's lists (the last run's and the
+# history's) into <out>/forgotten/, so that --iterate tests all of that file's mutants again:
+# after the file changed, a name (file:line:column: mutation) may now stand for other code.
+forget() {
+    local out=$1 file=$2 list
+    mkdir -p "$out/forgotten"
+    for list in "$out"/mutants.out/*.txt "$out"/history/*/*.txt; do
+        [ -f "$list" ] || continue
+        awk -v f="$file:" -v l="$list: " 'index($0, f) == 1 { print l $0 }' "$list" \
+            >> "$out/forgotten/$(date +%Y%m%d).txt"
+        awk -v f="$file:" 'index($0, f) != 1' "$list" > "$list.kept"
+        mv "$list.kept" "$list"
+    done
+}
+
 if [ "${1:-}" = "--report" ]; then
     exec python3 scripts/mutants_report.py
 fi
@@ -68,6 +86,7 @@ for group in "${groups[@]}"; do
     out="target/mutants/$group"
     [ "${FRESH:-0}" = 1 ] && rm -rf "$out"
     mkdir -p "$out"
+    for file in ${FORGET:-}; do forget "$out" "$file"; done
     if [ -d "$out/mutants.out" ]; then
         mkdir -p "$out/history"
         cp -r "$out/mutants.out" "$out/history/$(date +%Y%m%dT%H%M%S)"
