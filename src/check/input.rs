@@ -267,7 +267,7 @@ impl HintLie {
         let n = usize::from(self.upper);
         let upper = match n {
             0 => None,
-            1 => Some(remaining),
+            // (1 is odd: too low by 0, the true count.)
             // Even: too high by n/2. Odd: too low by n/2 (never below 0).
             _ if n % 2 == 0 => Some(remaining + n / 2),
             _ => Some(remaining.saturating_sub(n / 2)),
