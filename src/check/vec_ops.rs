@@ -780,11 +780,11 @@ where
     fn sync_capacity(&mut self) {
         let (ours, theirs) = (self.ours.capacity(), self.theirs.capacity());
         let len = self.theirs.as_slice().len();
-        if theirs < ours {
-            let _ = self.theirs.reserve_exact(ours - len);
-        } else if theirs > ours {
-            let _ = self.theirs.shrink_to(ours);
-        }
+        let _ = match theirs.cmp(&ours) {
+            core::cmp::Ordering::Less => self.theirs.reserve_exact(ours - len),
+            core::cmp::Ordering::Greater => self.theirs.shrink_to(ours),
+            core::cmp::Ordering::Equal => Ok(()),
+        };
     }
 
     fn resize(&mut self, step: &Step<'_, VecOp>, n: u16, seed: u8) -> StepResult {
