@@ -50,6 +50,18 @@ fn drain_two_to_four(end: IterEnd) -> VecOp {
     }
 }
 
+/// Eight elements, a drain of `2..4` ended as `end`, then a shrink to fit and a push: the
+/// push's grow shows how many elements the drain left.
+fn drain_shrink_push(end: IterEnd) -> Vec<VecOp> {
+    use VecOp::*;
+    vec![
+        Extend(seeds(8)),
+        drain_two_to_four(end),
+        ShrinkToFit,
+        Push(1),
+    ]
+}
+
 /// Runs `ops` on `MyVec<T>` over a fresh counting allocator: what the allocator saw, as
 /// (allocations, grows, shrinks, peak live bytes, panics).
 ///
@@ -113,24 +125,8 @@ fn every_vec_op_shows_in_the_allocator() {
         ),
         // A dropped drain of 2..4 leaves 6 elements (the push then grows to 12); a forgotten
         // one leaves 2, as std's does (the push grows to 4).
-        (
-            vec![
-                Extend(seeds(8)),
-                drain_two_to_four(IterEnd::Drop),
-                ShrinkToFit,
-                Push(1),
-            ],
-            (1, 1, 1, 12 * 8, 0),
-        ),
-        (
-            vec![
-                Extend(seeds(8)),
-                drain_two_to_four(IterEnd::Forget),
-                ShrinkToFit,
-                Push(1),
-            ],
-            (1, 1, 1, 8 * 8, 0),
-        ),
+        (drain_shrink_push(IterEnd::Drop), (1, 1, 1, 12 * 8, 0)),
+        (drain_shrink_push(IterEnd::Forget), (1, 1, 1, 8 * 8, 0)),
     ];
     for (ops, expected) in cases {
         assert_eq!(seen_by_the_allocator::<u64>(&ops), expected, "{ops:?}");
@@ -142,14 +138,8 @@ fn every_vec_op_shows_in_the_allocator() {
 /// is 24 bytes; its own heap block is not the vector's allocator's.
 #[test]
 fn a_drain_of_strings_is_always_dropped() {
-    use VecOp::*;
     for end in [IterEnd::Drop, IterEnd::Forget] {
-        let ops = [
-            Extend(seeds(8)),
-            drain_two_to_four(end),
-            ShrinkToFit,
-            Push(1),
-        ];
+        let ops = drain_shrink_push(end);
         let expected = (1, 1, 1, 12 * 24, 0);
         assert_eq!(seen_by_the_allocator::<String>(&ops), expected, "{end:?}");
     }
