@@ -31,6 +31,12 @@
 //!   end every block must have been freed. A refusal by the allocator during an infallible
 //!   operation stops the run with a report instead of aborting the process.
 //!
+//! A vector type's first run on a thread starts with a probe: each kind of operation is
+//! tried once on an empty vector, on a clone of the run's allocator, to learn which the type
+//! has (an operation that answers [`Unsupported`] is skipped, and counted, for the whole run).
+//! An allocator that counts its requests sees the probe's in that first run, and no later run
+//! of the type on the thread repeats them.
+//!
 //! The first difference stops the run and comes back as a [`Mismatch`]: who broke what
 //! ([`Culprit`]), at which step, what each side did, the operation sequence minimized, and a
 //! `#[test]` that replays it.
