@@ -267,8 +267,8 @@ impl HintLie {
         let n = usize::from(self.upper);
         let upper = match n {
             0 => None,
-            // (1 is odd: too low by 0, the true count.)
-            // Even: too high by n/2. Odd: too low by n/2 (never below 0).
+            // Even: too high by n/2. Odd: too low by n/2 (never below 0), so 1 is the
+            // true count.
             _ if n % 2 == 0 => Some(remaining + n / 2),
             _ => Some(remaining.saturating_sub(n / 2)),
         };
