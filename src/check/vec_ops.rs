@@ -185,21 +185,7 @@ impl VecOp {
     /// assert_eq!(VecOp::samples().len(), 42);
     /// ```
     pub fn samples() -> Vec<VecOp> {
-        let range = RangeSpec {
-            form: 3,
-            a: 0,
-            b: 0,
-        };
-        let pred = Pred {
-            modulus: 2,
-            remainder: 0,
-            panic_at: 255,
-        };
-        let honest = HintLie {
-            lower_delta: 0,
-            upper: 1,
-            panic_after: 255,
-        };
+        let (range, pred, honest) = Self::sample_arguments();
         let end = IterEnd::Drop;
         vec![
             VecOp::Push(1),
@@ -264,6 +250,27 @@ impl VecOp {
             VecOp::BoxedSliceRoundTrip,
             VecOp::ArmPanic(Trigger::Clone, 255),
         ]
+    }
+
+    /// The arguments the samples share: the whole range, a predicate that keeps even keys
+    /// and never panics, and an honest size hint.
+    fn sample_arguments() -> (RangeSpec, Pred, HintLie) {
+        let range = RangeSpec {
+            form: 3,
+            a: 0,
+            b: 0,
+        };
+        let pred = Pred {
+            modulus: 2,
+            remainder: 0,
+            panic_at: 255,
+        };
+        let honest = HintLie {
+            lower_delta: 0,
+            upper: 1,
+            panic_after: 255,
+        };
+        (range, pred, honest)
     }
 }
 
