@@ -164,7 +164,7 @@ fn a_try_reserve_refused_by_the_users_allocator_is_not_a_mismatch() {
     ];
     let summary = run_vec::<MyVecs, u64, _>(&ops, &refusing).unwrap();
     assert_eq!((summary.steps, summary.injected_failures), (7, 0));
-    // The two reservations, then the fifth push (to 8 elements, 64 bytes) succeed.
+    // Refused: the two reservations; not the fifth push (to 8 elements, 64 bytes).
     assert_eq!(refusing.failures(), 2);
 }
 
@@ -268,7 +268,7 @@ impl<T: Element, A: Allocator + Clone, const AT_LEAST_LEN: bool> VecUnderTest<T,
     fn split_off(&mut self, at: usize) -> Supported<Self> {
         let mut tail = self.inner.split_off(at);
         if flaw() == Flaw::SpareSlotInSplitOffTail {
-            tail.reserve_exact(tail.capacity() + 1 - tail.len());
+            one_slot_more(&mut tail);
         }
         Ok(Flawed::with(tail))
     }
@@ -282,12 +282,17 @@ impl<T: Element, A: Allocator + Clone, const AT_LEAST_LEN: bool> VecUnderTest<T,
     fn collect<I: Iterator<Item = T>>(items: I) -> Supported<Collected> {
         let mut collected: MyVec<T> = items.collect();
         if flaw() == Flaw::SpareSlotWhenCollected {
-            collected.reserve_exact(collected.capacity() + 1 - collected.len());
+            one_slot_more(&mut collected);
         }
         let described = Collected::of(&collected, collected.capacity());
         drop(collected);
         Ok(described)
     }
+}
+
+/// Grows `v`'s capacity by exactly one slot.
+fn one_slot_more<T, A: Allocator>(v: &mut MyVec<T, A>) {
+    v.reserve_exact(v.capacity() + 1 - v.len());
 }
 
 /// Held to std's capacities.
